@@ -1,0 +1,156 @@
+"""Open, migrate and query the Lägesbild DuckDB database.
+
+Every figure the app, the report and the command line show comes from a named SQL file
+in ``queries/``, run here with parameters (never with text pasted into the SQL).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
+SCHEMA = QUERIES / "schema"
+DEFAULT_PATH = ROOT / "data" / "lagesbild.duckdb"
+
+
+class LagesbildError(Exception):
+    """An error with a message meant for the user, in Swedish."""
+
+
+class DatabaseError(LagesbildError):
+    pass
+
+
+def database_path() -> Path:
+    """The database file: ``LAGESBILD_DB`` if set, else ``data/lagesbild.duckdb``."""
+    return Path(os.environ.get("LAGESBILD_DB") or DEFAULT_PATH)
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """The schema scripts in order: ``NNN_name.sql`` brings the schema to version NNN."""
+    found = []
+    for path in SCHEMA.glob("*.sql"):
+        match = re.match(r"(\d+)_", path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    return sorted(found)
+
+
+def latest_version() -> int:
+    return migrations()[-1][0]
+
+
+def connect(path: Path | str | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the database (creating it if missing) and bring its schema up to date."""
+    path = Path(path) if path is not None else database_path()
+    if read_only and not path.exists():
+        raise DatabaseError(f"Databasen {path} finns inte. Skapa den med: python -m lagesbild init")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            raise DatabaseError(
+                f"Databasen {path} används av en annan process (till exempel Lägesbild-servern). "
+                "Importera via appens datasida eller stoppa servern och försök igen.") from None
+        raise DatabaseError(f"Databasen {path} kunde inte öppnas: {_first_line(text)}") from None
+    except duckdb.Error as exc:
+        raise DatabaseError(
+            f"Filen {path} kunde inte öppnas som en Lägesbild-databas "
+            f"(fel format eller skapad av en nyare DuckDB): {_first_line(str(exc))}") from None
+    try:
+        migrate(con, read_only=read_only)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    has_table = con.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name = 'schema_version'").fetchall()[0][0]
+    if not has_table:
+        tables = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'").fetchall()[0][0]
+        if tables:
+            raise DatabaseError(
+                "Databasfilen innehåller tabeller men ingen schemaversion; den är inte skapad av "
+                "Lägesbild. Ange en annan fil med LAGESBILD_DB.")
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, *, read_only: bool = False) -> int:
+    """Apply the schema scripts the database has not seen; return the new version."""
+    current = schema_version(con)
+    newest = latest_version()
+    if current > newest:
+        raise DatabaseError(
+            f"Databasen har schemaversion {current}, men den här versionen av Lägesbild känner bara "
+            f"till version {newest}. Uppdatera Lägesbild innan du öppnar databasen.")
+    pending = [(v, p) for v, p in migrations() if v > current]
+    if pending and read_only:
+        raise DatabaseError(
+            f"Databasen har schemaversion {current} och behöver uppgraderas till {newest}; "
+            "öppna den en gång med skrivrätt (till exempel python -m lagesbild init).")
+    for version, path in pending:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if current == 0:
+                con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, "
+                            "applied_at TIMESTAMP NOT NULL)")
+            con.execute(path.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_version VALUES (?, current_localtimestamp())", [version])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise DatabaseError(
+                f"Uppgraderingen av databasen till schemaversion {version} misslyckades och "
+                f"databasen lämnades orörd: {_first_line(str(exc))}") from None
+        current = version
+    return current
+
+
+@lru_cache(maxsize=None)
+def sql_text(name: str) -> str:
+    """The text of ``queries/<name>.sql``. Names are our own, never user input."""
+    if not re.fullmatch(r"[a-z0-9_]+(/[a-z0-9_]+)?", name):
+        raise ValueError(f"invalid query name {name!r}")
+    return (QUERIES / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
+    """Run the named query with named parameters (``$year`` in the SQL) and return a DataFrame."""
+    sql = sql_text(name)
+    used = set(re.findall(r"\$([a-z_]+)", sql))
+    missing = used - params.keys()
+    if missing:
+        raise TypeError(f"query {name} needs parameters {sorted(missing)}")
+    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Grows with every import or edit; cached results keyed on it stay correct."""
+    return con.execute("SELECT coalesce(max(change_id), 0) FROM change_log").fetchall()[0][0]
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    rows = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+    return rows[0][0] if rows else None
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else text
