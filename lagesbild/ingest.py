@@ -1,0 +1,674 @@
+"""Read an import file, validate it against its contract and load it atomically.
+
+The command line and the app's upload page both call :func:`import_file`. A file is
+either loaded whole or not at all: any problem rejects it, with one message per row
+and column, and the database stays exactly as it was.
+
+The work happens in DuckDB: the file is read as text into a staging table, every value
+is parsed and checked with set-based SQL (fast on a million rows), and the typed rows
+are upserted on the kind's key inside one transaction. The SQL is generated from the
+contract's column definitions; values from the file only ever reach DuckDB as data.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import getpass
+import hashlib
+import io
+import os
+import re
+import tempfile
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import contracts
+from .contracts import (BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TEXT, TIMESTAMP,
+                        Column, Kind)
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_PROBLEMS_SHOWN = 50
+EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
+# How messages name the register a reference must point into: (Swedish, English).
+REFERENCE_NAMES = {"systems": ("systemregistret", "the system register"),
+                   "recommendations": ("revisionens rekommendationer", "the audit recommendations")}
+CSV_DELIMITERS = (";", ",", "\t")
+
+# Problem texts by code: (Swedish, English). Parameters are filled in by Problem.message.
+PROBLEM_TEXTS: dict[str, tuple[str, str]] = {
+    "unknown_kind": ("Okänt dataslag '{value}'. Giltiga: {allowed}.",
+                     "Unknown kind '{value}'. Valid: {allowed}."),
+    "missing_file": ("Filen {value} finns inte.", "The file {value} does not exist."),
+    "too_large": ("Filen är för stor ({value} MB); högst {allowed} MB kan läsas in.",
+                  "The file is too large ({value} MB); at most {allowed} MB can be imported."),
+    "empty_file": ("Filen är tom.", "The file is empty."),
+    "no_rows": ("Filen har rubrikrad men inga datarader.", "The file has a header row but no data rows."),
+    "binary_file": ("Filen är varken en CSV-fil (text) eller en Excel-fil (.xlsx).",
+                    "The file is neither a CSV (text) file nor an Excel (.xlsx) file."),
+    "old_excel": ("Filen är i det gamla Excel-formatet (.xls). Spara den som .xlsx eller CSV.",
+                  "The file is in the old Excel format (.xls). Save it as .xlsx or CSV."),
+    "bad_xlsx": ("Excel-filen kunde inte läsas: {value}.", "The Excel file could not be read: {value}."),
+    "bad_encoding": ("Filen är inte text i UTF-8 eller Windows-1252.",
+                     "The file is not text in UTF-8 or Windows-1252."),
+    "bad_csv_row": ("Raden har fel antal fält ({value}).", "The row has the wrong number of fields ({value})."),
+    "missing_columns": ("Kolumner saknas: {value}.", "Columns missing: {value}."),
+    "duplicate_column": ("Kolumnen finns flera gånger.", "The column appears more than once."),
+    "required": ("Värde saknas.", "A value is required."),
+    "too_long": ("Texten är för lång ({value} tecken, högst {allowed}).",
+                 "The text is too long ({value} characters, at most {allowed})."),
+    "not_integer": ("'{value}' är inte ett heltal.", "'{value}' is not a whole number."),
+    "not_number": ("'{value}' är inte ett tal.", "'{value}' is not a number."),
+    "out_of_range": ("{value} ligger utanför det tillåtna intervallet {allowed}.",
+                     "{value} is outside the allowed range {allowed}."),
+    "not_date": ("'{value}' är inte ett giltigt datum (ÅÅÅÅ-MM-DD).",
+                 "'{value}' is not a valid date (YYYY-MM-DD)."),
+    "not_timestamp": ("'{value}' är inte en giltig tidpunkt (ÅÅÅÅ-MM-DD TT:MM).",
+                      "'{value}' is not a valid timestamp (YYYY-MM-DD HH:MM)."),
+    "not_month": ("'{value}' är inte en giltig månad (ÅÅÅÅ-MM).", "'{value}' is not a valid month (YYYY-MM)."),
+    "implausible_date": ("Datumet {value} är orimligt (före {earliest} eller efter {latest}).",
+                         "The date {value} is implausible (before {earliest} or after {latest})."),
+    "not_boolean": ("'{value}' är inte ja eller nej.", "'{value}' is not yes or no."),
+    "not_in_list": ("'{value}' finns inte bland de tillåtna värdena: {allowed}.",
+                    "'{value}' is not one of the allowed values: {allowed}."),
+    "unknown_reference": ("'{value}' finns inte i {allowed}; lägg in den där först eller lämna tomt.",
+                          "'{value}' does not exist in {allowed}; add it there first or leave it empty."),
+    "unknown_reference_required": ("'{value}' finns inte i {allowed}; lägg in den där först.",
+                                   "'{value}' does not exist in {allowed}; add it there first."),
+    "duplicate_key": ("Samma nyckel ({value}) som rad {allowed}.", "Same key ({value}) as row {allowed}."),
+    "rule": ("{allowed}.", "{allowed}."),
+    "database": ("Databasen vägrade ändringen: {value}.", "The database refused the change: {value}."),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where (row as numbered in Excel, column as headed
+    in the file) and what."""
+
+    row: int | None
+    column: str | None
+    code: str
+    value: str = ""
+    allowed: str = ""
+    allowed_en: str = ""  # where the allowed text differs in English
+
+    def message(self, lang: str = "sv") -> str:
+        sv, en = PROBLEM_TEXTS[self.code]
+        allowed = self.allowed_en if lang == "en" and self.allowed_en else self.allowed
+        text = (en if lang == "en" else sv).format(
+            value=self.value, allowed=allowed, earliest=EARLIEST_YEAR, latest=LATEST_YEAR)
+        return text[0].upper() + text[1:]
+
+    def line(self, lang: str = "sv") -> str:
+        """The problem as one line: 'Rad 5, kolumn Kommun: ...'."""
+        where = []
+        if self.row is not None:
+            where.append(("Row {}" if lang == "en" else "Rad {}").format(self.row))
+        if self.column:
+            where.append(("column {}" if lang == "en" else "kolumn {}").format(self.column))
+        prefix = ", ".join(where)
+        return f"{prefix}: {self.message(lang)}" if prefix else self.message(lang)
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    file_name: str
+    sha256: str = ""
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    # Contract column -> the header as written in the file, for messages.
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0
+
+    def summary(self, lang: str = "sv") -> str:
+        if not self.ok:
+            shown = len(self.problems)
+            if lang == "en":
+                head = f"{self.file_name}: {self.problem_count} problem(s); nothing was imported."
+                more = f"... and {self.problem_count - shown} more." if self.problem_count > shown else ""
+            else:
+                head = f"{self.file_name}: {self.problem_count} fel; ingenting lästes in."
+                more = f"... och {self.problem_count - shown} fel till." if self.problem_count > shown else ""
+            return "\n".join([head, *(p.line(lang) for p in self.problems), *([more] if more else [])])
+        if lang == "en":
+            verb = "would be" if self.dry_run else "were"
+            text = (f"{self.file_name}: {self.rows} rows read. {self.inserted} {verb} added, "
+                    f"{self.updated} {verb} updated, {self.unchanged} unchanged.")
+        else:
+            verb = "skulle läggas till" if self.dry_run else "lades till"
+            verb_upd = "skulle uppdateras" if self.dry_run else "uppdaterades"
+            text = (f"{self.file_name}: {self.rows} rader lästa. {self.inserted} {verb}, "
+                    f"{self.updated} {verb_upd}, {self.unchanged} oförändrade.")
+        if self.ignored_columns:
+            cols = ", ".join(self.ignored_columns)
+            text += (f" Columns not part of the format were ignored: {cols}." if lang == "en"
+                     else f" Kolumner som inte ingår i formatet lästes inte in: {cols}.")
+        return text
+
+
+class _Rejected(Exception):
+    """Raised inside the import to stop at a file-level problem."""
+
+    def __init__(self, *problems: Problem):
+        super().__init__(problems)
+        self.problems = list(problems)
+
+
+def current_user() -> str:
+    return os.environ.get("LAGESBILD_USER") or getpass.getuser()
+
+
+def import_file(con: duckdb.DuckDBPyConnection, kind: str, source: Path | str | bytes, *,
+                file_name: str | None = None, dry_run: bool = False, changed_by: str | None = None,
+                max_bytes: int = MAX_FILE_BYTES) -> ImportResult:
+    """Validate ``source`` (a path or the file's bytes) as ``kind`` and upsert it.
+
+    Returns an :class:`ImportResult`; when it is not ``ok`` nothing was written.
+    """
+    if isinstance(source, (str, Path)):
+        file_name = file_name or Path(source).name
+    result = ImportResult(kind=kind, file_name=file_name or "uppladdad fil", dry_run=dry_run)
+    try:
+        try:
+            spec = contracts.kind(kind)
+        except KeyError:
+            raise _Rejected(Problem(None, None, "unknown_kind", kind, ", ".join(contracts.KINDS))) from None
+        result.kind = spec.name
+        data = _read_source(source, max_bytes)
+        result.sha256 = hashlib.sha256(data).hexdigest()
+        cur = con.cursor()
+        try:
+            _import(cur, spec, data, result, changed_by or current_user())
+        finally:
+            cur.close()
+    except _Rejected as rejected:
+        result.problems = rejected.problems[:MAX_PROBLEMS_SHOWN]
+        result.problem_count = max(result.problem_count, len(rejected.problems))
+    return result
+
+
+def _read_source(source: Path | str | bytes, max_bytes: int) -> bytes:
+    if isinstance(source, bytes):
+        data = source
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise _Rejected(Problem(None, None, "missing_file", str(path)))
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Rejected(Problem(None, None, "too_large", _mb(size), _mb(max_bytes)))
+        data = path.read_bytes()
+    if len(data) > max_bytes:
+        raise _Rejected(Problem(None, None, "too_large", _mb(len(data)), _mb(max_bytes)))
+    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        raise _Rejected(Problem(None, None, "empty_file"))
+    return data
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f}" if size >= 1024 * 1024 else f"{size / 1024 / 1024:.2f}"
+
+
+# --- Reading: bytes -> a staging table of text, one column per contract column -------------
+
+def _import(cur: duckdb.DuckDBPyConnection, spec: Kind, data: bytes, result: ImportResult,
+            changed_by: str) -> None:
+    staging = f"staging_{uuid.uuid4().hex}"
+    # Staged outside the transaction: there rowid follows the file's row order.
+    if data[:4] == b"PK\x03\x04":
+        _stage_xlsx(cur, spec, data, staging, result)
+    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise _Rejected(Problem(None, None, "old_excel"))
+    else:
+        _stage_csv(cur, spec, data, staging, result)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        result.rows = cur.execute(f"SELECT count(*) FROM {staging}").fetchall()[0][0]
+        if result.rows == 0:
+            raise _Rejected(Problem(None, None, "no_rows"))
+        typed = _validate(cur, spec, staging, result)
+        if result.problem_count:
+            cur.execute("ROLLBACK")
+            return
+        _count_changes(cur, spec, typed, result)
+        if result.dry_run:
+            cur.execute("ROLLBACK")
+            return
+        _write(cur, spec, typed, result, changed_by)
+        cur.execute("COMMIT")
+    except _Rejected:
+        cur.execute("ROLLBACK")
+        raise
+    except duckdb.Error as exc:
+        cur.execute("ROLLBACK")
+        raise _Rejected(Problem(None, None, "database", str(exc).strip().splitlines()[0])) from None
+
+
+def _normalise_header(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\ufeff", "").strip()).casefold()
+
+
+def _map_headers(spec: Kind, headers: list[str], result: ImportResult) -> list[str | None]:
+    """Contract column for each header in the file (None: not part of the format)."""
+    lookup = {}
+    for col in spec.columns:
+        for header in col.headers:
+            lookup[_normalise_header(header)] = col.name
+    mapped: list[str | None] = []
+    problems = []
+    seen: dict[str, str] = {}
+    for header in headers:
+        name = lookup.get(_normalise_header(header or ""))
+        if name is None:
+            if (header or "").strip():
+                result.ignored_columns.append(header.strip())
+        elif name in seen:
+            problems.append(Problem(None, header.strip(), "duplicate_column"))
+            name = None
+        else:
+            seen[name] = header.strip()
+        mapped.append(name)
+    missing = [c.header for c in spec.columns if c.name not in seen]
+    if missing:
+        problems.append(Problem(None, None, "missing_columns", ", ".join(missing)))
+    if problems:
+        raise _Rejected(*problems)
+    result.headers = seen
+    return mapped
+
+
+def _decode_to_utf8_file(data: bytes) -> tuple[str, Path | None]:
+    """The file's first line as text, and a UTF-8 copy for DuckDB when the file is not
+    UTF-8 already (DuckDB cannot read Windows-1252 here)."""
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        for start in range(0, len(body), 1 << 22):
+            decoder.decode(body[start:start + (1 << 22)])
+        decoder.decode(b"", final=True)
+        text_head = body[:65536].decode("utf-8", errors="ignore")
+        converted = None
+    except UnicodeDecodeError:
+        try:
+            text = body.decode("cp1252")
+        except UnicodeDecodeError:
+            raise _Rejected(Problem(None, None, "bad_encoding")) from None
+        text_head = text[:65536]
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=False,
+                                             newline="")
+        with handle:
+            handle.write(text)
+        converted = Path(handle.name)
+    if "\x00" in text_head:
+        raise _Rejected(Problem(None, None, "binary_file"))
+    return text_head, converted
+
+
+def _stage_csv(cur, spec: Kind, data: bytes, staging: str, result: ImportResult) -> None:
+    head, converted = _decode_to_utf8_file(data)
+    path = converted
+    try:
+        if path is None:
+            handle = tempfile.NamedTemporaryFile("wb", suffix=".csv", delete=False)
+            with handle:
+                handle.write(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
+            path = Path(handle.name)
+        first_line = head.splitlines()[0] if head.splitlines() else ""
+        delimiter = _sniff_delimiter(spec, first_line)
+        headers = next(csv.reader([first_line], delimiter=delimiter))
+        mapped = _map_headers(spec, headers, result)
+        names = [name or f"ignored_{i}" for i, name in enumerate(mapped)]
+        rejects = f"rejects_{uuid.uuid4().hex}"
+        cur.execute(
+            f"CREATE TEMP TABLE {staging} AS "
+            "SELECT * FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', header = true, "
+            "auto_detect = false, columns = ?, store_rejects = true, "
+            f"rejects_table = '{rejects}_errors', rejects_scan = '{rejects}_scans')",
+            [str(path), delimiter, {name: "VARCHAR" for name in names}])
+        bad = cur.execute(
+            f"SELECT line, error_type, error_message FROM {rejects}_errors ORDER BY line").fetchall()
+        if bad:
+            raise _Rejected(*(Problem(line, None, "bad_csv_row", _describe_csv_error(kind, msg))
+                              for line, kind, msg in bad))
+        cur.execute(f"ALTER TABLE {staging} ADD COLUMN source_row BIGINT")
+        # Row numbers as Excel shows them: the header is row 1. rowid follows file order.
+        cur.execute(f"UPDATE {staging} SET source_row = rowid + 2")
+    except duckdb.Error as exc:
+        raise _Rejected(Problem(None, None, "binary_file" if "\x00" in str(exc) else "bad_csv_row",
+                                str(exc).strip().splitlines()[0][:200])) from None
+    finally:
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+
+def _describe_csv_error(error_type: str, message: str) -> str:
+    found = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message or "")
+    if found:
+        return f"väntade {found.group(1)}, hittade {found.group(2)}"
+    return (error_type or message or "").lower()
+
+
+def _sniff_delimiter(spec: Kind, first_line: str) -> str:
+    known = {_normalise_header(h) for c in spec.columns for h in c.headers}
+
+    def score(delimiter: str) -> tuple[int, int]:
+        fields = next(csv.reader([first_line], delimiter=delimiter), [])
+        return (sum(_normalise_header(f) in known for f in fields), len(fields))
+
+    return max(CSV_DELIMITERS, key=score)
+
+
+def _stage_xlsx(cur, spec: Kind, data: bytes, staging: str, result: ImportResult) -> None:
+    import openpyxl  # only needed for Excel files
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise _Rejected(Problem(None, None, "bad_xlsx", type(exc).__name__)) from None
+    try:
+        wanted = {spec.name, spec.label_sv.lower(), spec.label_en.lower()}
+        sheet = next((ws for ws in workbook.worksheets if ws.title.strip().lower() in wanted),
+                     workbook.worksheets[0])
+        rows = sheet.iter_rows(values_only=True)
+        header_row = next(rows, None)
+        if header_row is None:
+            raise _Rejected(Problem(None, None, "empty_file"))
+        headers = ["" if h is None else str(h) for h in header_row]
+        mapped = _map_headers(spec, headers, result)
+        columns = {name: [] for name in spec.column_names}
+        source_rows = []
+        for offset, row in enumerate(rows, start=2):
+            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+                continue
+            source_rows.append(offset)
+            for index, name in enumerate(mapped):
+                if name is not None:
+                    value = row[index] if index < len(row) else None
+                    columns[name].append(_cell_text(value, spec.column(name)))
+    except _Rejected:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise _Rejected(Problem(None, None, "bad_xlsx", type(exc).__name__)) from None
+    finally:
+        workbook.close()
+    frame = pd.DataFrame({**columns, "source_row": source_rows},
+                         dtype=object).astype({"source_row": "int64"})
+    frame = frame.astype({name: "string" for name in spec.column_names})
+    cur.register(f"{staging}_frame", frame)
+    cur.execute(f"CREATE TEMP TABLE {staging} AS SELECT * FROM {staging}_frame")
+    cur.unregister(f"{staging}_frame")
+
+
+def _cell_text(value, column: Column) -> str | None:
+    """An Excel cell as the text a CSV would hold for it."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if column.type == TIMESTAMP:
+            return value.strftime("%Y-%m-%d %H:%M:%S")
+        if column.type == MONTH:
+            return value.strftime("%Y-%m")
+        return value.strftime("%Y-%m-%d") if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m") if column.type == MONTH else value.isoformat()
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+# --- Validating: text -> typed values, and every problem with its row and column ----------
+
+def _spellings_frame() -> pd.DataFrame:
+    rows = []
+    for vocab in _vocabularies():
+        for spelling, canonical in vocab.spellings().items():
+            rows.append((vocab.name, spelling, str(canonical)))
+    for spelling, value in contracts.BOOLEAN_SPELLINGS.items():
+        rows.append(("boolean", spelling, "true" if value else "false"))
+    return pd.DataFrame(rows, columns=["vocabulary", "spelling", "canonical"])
+
+
+def _vocabularies():
+    seen = {}
+    for spec in contracts.KINDS.values():
+        for col in spec.columns:
+            if col.vocabulary is not None:
+                seen[col.vocabulary.name] = col.vocabulary
+    return seen.values()
+
+
+_SQL_TYPES = {TEXT: "VARCHAR", INTEGER: "BIGINT", DECIMAL: "DOUBLE", DATE: "DATE",
+              TIMESTAMP: "TIMESTAMP", MONTH: "DATE", BOOLEAN: "BOOLEAN"}
+
+
+def _is_integer_vocabulary(col: Column) -> bool:
+    return all(isinstance(v, int) for v in col.vocabulary.values)
+
+
+def _parse_expression(col: Column) -> str:
+    """SQL that turns the cleaned text ``v_<col>`` into the typed value, NULL if it does not parse."""
+    v = f"v_{col.name}"
+    if col.type == TEXT:
+        return v
+    if col.type in (INTEGER, DECIMAL):
+        number = (f"TRY_CAST(replace(regexp_replace({v}, '[\\s\u00a0\u202f%]', '', 'g'), ',', '.') "
+                  "AS DOUBLE)")
+        if col.type == INTEGER:
+            return f"CASE WHEN {number} = floor({number}) THEN CAST({number} AS BIGINT) END"
+        return number
+    if col.type == DATE:
+        stamp = f"TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP)"
+        return (f"coalesce(TRY_CAST({v} AS DATE), "
+                f"CASE WHEN {stamp} = date_trunc('day', {stamp}) THEN CAST({stamp} AS DATE) END)")
+    if col.type == TIMESTAMP:
+        return f"date_trunc('second', TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP))"
+    if col.type == MONTH:
+        return (f"CASE WHEN regexp_full_match({v}, '\\d{{4}}-\\d{{1,2}}') THEN TRY_CAST({v} || '-01' AS DATE) "
+                f"WHEN day(TRY_CAST({v} AS DATE)) = 1 THEN TRY_CAST({v} AS DATE) END")
+    if col.type == BOOLEAN:
+        return f"CAST(sp_{col.name}.canonical AS BOOLEAN)"
+    if col.type == CHOICE:
+        if _is_integer_vocabulary(col):
+            return f"CAST(sp_{col.name}.canonical AS TINYINT)"
+        return f"sp_{col.name}.canonical"
+    raise ValueError(col.type)
+
+
+_PARSE_PROBLEM = {INTEGER: "not_integer", DECIMAL: "not_number", DATE: "not_date",
+                  TIMESTAMP: "not_timestamp", MONTH: "not_month", BOOLEAN: "not_boolean",
+                  CHOICE: "not_in_list"}
+
+
+def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
+    """Build the typed table for ``staging``; record every problem in ``result``.
+    Returns the typed table's name."""
+    typed = f"{staging}_typed"
+    cur.register("spellings_frame", _spellings_frame())
+    cleaned, joins, parsed = [], [], []
+    for col in spec.columns:
+        raw = f"s.{col.name}"
+        text = f"nullif(trim({raw}), '')"
+        if col.type == TEXT:
+            # A leading apostrophe guards a formula-like text in our own CSV exports.
+            text = f"CASE WHEN regexp_matches({text}, '^''[=+\\-@\\t\\r]') THEN substr({text}, 2) ELSE {text} END"
+        cleaned.append(f"{text} AS v_{col.name}")
+        if col.type == CHOICE or col.type == BOOLEAN:
+            vocabulary = col.vocabulary.name if col.vocabulary else "boolean"
+            joins.append(
+                f"LEFT JOIN spellings_frame AS sp_{col.name} ON sp_{col.name}.vocabulary = '{vocabulary}' "
+                f"AND sp_{col.name}.spelling = lower(c.v_{col.name})")
+        parsed.append(f"{_parse_expression(col)} AS {col.name}")
+    cur.execute(
+        f"CREATE TEMP TABLE {typed} AS "
+        f"WITH c AS (SELECT s.source_row, {', '.join(cleaned)} FROM {staging} AS s) "
+        f"SELECT c.*, {', '.join(parsed)} FROM c {' '.join(joins)}")
+    cur.unregister("spellings_frame")
+    # Excel likes to leave rows that are empty in every column: they are not data.
+    cur.execute(f"DELETE FROM {typed} WHERE " + " AND ".join(f"v_{c.name} IS NULL" for c in spec.columns))
+    result.rows = cur.execute(f"SELECT count(*) FROM {typed}").fetchall()[0][0]
+    if result.rows == 0:
+        raise _Rejected(Problem(None, None, "no_rows"))
+
+    checks = []  # (column, code, SQL condition that marks a bad row, value SQL, allowed text)
+    for col in spec.columns:
+        v = f"v_{col.name}"
+        if col.required:
+            checks.append((col, "required", f"{v} IS NULL", "''", ""))
+        if col.type != TEXT:
+            allowed = _allowed_text(col)
+            checks.append((col, _PARSE_PROBLEM[col.type], f"{v} IS NOT NULL AND {col.name} IS NULL", v, allowed))
+        if col.type == TEXT:
+            checks.append((col, "too_long", f"length({v}) > {col.max_length}",
+                           f"CAST(length({v}) AS VARCHAR)", str(col.max_length)))
+        if col.type in (INTEGER, DECIMAL) and (col.minimum is not None or col.maximum is not None):
+            low = col.minimum if col.minimum is not None else "-inf"
+            high = col.maximum if col.maximum is not None else "inf"
+            bounds = []
+            if col.minimum is not None:
+                bounds.append(f"{col.name} < {col.minimum}")
+            if col.maximum is not None:
+                bounds.append(f"{col.name} > {col.maximum}")
+            checks.append((col, "out_of_range", " OR ".join(bounds), v, _range_text(low, high)))
+        if col.type in (DATE, TIMESTAMP, MONTH):
+            checks.append((col, "implausible_date",
+                           f"year({col.name}) NOT BETWEEN {EARLIEST_YEAR} AND {LATEST_YEAR}", v, ""))
+        if col.references:
+            target = contracts.KINDS[col.references]
+            key = target.key[0]
+            code = "unknown_reference_required" if col.required else "unknown_reference"
+            checks.append((col, code,
+                           f"{col.name} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {target.table} AS ref "
+                           f"WHERE ref.{key} = t.{col.name})",
+                           v, REFERENCE_NAMES[col.references][0]))
+    for index, rule in enumerate(spec.rules):
+        checks.append((spec.column(rule.column), "rule", f"NOT coalesce({rule.condition}, true)",
+                       f"'{index}'", ""))
+
+    problems_table = f"{staging}_problems"
+    selects = [
+        f"SELECT source_row, {i} AS check_no, CAST({value} AS VARCHAR) AS value FROM {typed} AS t WHERE {cond}"
+        for i, (_, _, cond, value, _) in enumerate(checks)]
+    cur.execute(f"CREATE TEMP TABLE {problems_table} AS " + " UNION ALL ".join(selects))
+    key_cols = ", ".join(spec.key)
+    key_text = " || ' / ' || ".join(f"coalesce(CAST({k} AS VARCHAR), '')" for k in spec.key)
+    # Duplicate keys inside the file: every later row points at the first one.
+    cur.execute(
+        f"INSERT INTO {problems_table} "
+        f"SELECT source_row, -1, {key_text} || '|' || CAST(first_row AS VARCHAR) FROM ("
+        f"  SELECT *, min(source_row) OVER (PARTITION BY {key_cols}) AS first_row FROM {typed}"
+        f"  WHERE {' AND '.join(f'{k} IS NOT NULL' for k in spec.key)}"
+        f") WHERE source_row > first_row")
+    result.problem_count = cur.execute(f"SELECT count(*) FROM {problems_table}").fetchall()[0][0]
+    if result.problem_count:
+        headers = result.headers
+        shown = cur.execute(
+            f"SELECT source_row, check_no, value FROM {problems_table} "
+            f"ORDER BY source_row, check_no LIMIT {MAX_PROBLEMS_SHOWN}").fetchall()
+        for row, check_no, value in shown:
+            if check_no == -1:
+                key_value, first_row = value.rsplit("|", 1)
+                column = spec.column(spec.key[-1])
+                result.problems.append(Problem(row, headers.get(column.name, column.header),
+                                               "duplicate_key", key_value, first_row))
+                continue
+            col, code, _, _, allowed = checks[check_no]
+            allowed_en = REFERENCE_NAMES[col.references][1] if col.references else ""
+            column_header = headers.get(col.name, col.header)
+            if code == "rule":
+                rule = spec.rules[int(value)]
+                result.problems.append(Problem(row, column_header, code, "", rule.message_sv,
+                                               rule.message_en))
+            else:
+                result.problems.append(Problem(row, column_header, code, _shorten(value), allowed,
+                                               allowed_en))
+    return typed
+
+
+def _allowed_text(col: Column) -> str:
+    if col.type == CHOICE:
+        vocab = col.vocabulary
+        if _is_integer_vocabulary(col):
+            return ", ".join(f"{v} ({vocab.label(v)})" for v in vocab.values)
+        return ", ".join(vocab.label(v) for v in vocab.values)
+    if col.type == BOOLEAN:
+        return "ja, nej"
+    return ""
+
+
+def _range_text(low, high) -> str:
+    def fmt(x):
+        return f"{x:g}".replace(".", ",") if isinstance(x, (int, float)) else "∞"
+    if high == "inf":
+        return f"≥ {fmt(low)}"
+    return f"{fmt(low)}–{fmt(high)}"
+
+
+def _shorten(value: str | None, limit: int = 60) -> str:
+    value = "" if value is None else value.replace("\r", " ").replace("\n", " ")
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+# --- Loading: upsert on the key, and the change log ---------------------------------------
+
+def _key_match(spec: Kind) -> str:
+    return " AND ".join(f"d.{k} = t.{k}" for k in spec.key)
+
+
+def _differs(spec: Kind) -> str:
+    return " OR ".join(f"d.{c} IS DISTINCT FROM t.{c}" for c in spec.column_names
+                       if c not in spec.key) or "false"
+
+
+def _count_changes(cur, spec: Kind, typed: str, result: ImportResult) -> None:
+    on_key, differs = _key_match(spec), _differs(spec)
+    result.inserted, result.updated = cur.execute(
+        f"SELECT count(*) FILTER (WHERE d.{spec.key[0]} IS NULL), "
+        f"       count(*) FILTER (WHERE d.{spec.key[0]} IS NOT NULL AND ({differs})) "
+        f"FROM {typed} AS t LEFT JOIN {spec.table} AS d ON {on_key}").fetchall()[0]
+    result.unchanged = result.rows - result.inserted - result.updated
+
+
+def _write(cur, spec: Kind, typed: str, result: ImportResult, changed_by: str) -> None:
+    columns = spec.column_names
+    on_key, differs = _key_match(spec), _differs(spec)
+    column_list = ", ".join(columns)
+    if result.updated:
+        assignments = ", ".join(f"{c} = t.{c}" for c in columns if c not in spec.key)
+        cur.execute(f"UPDATE {spec.table} AS d SET {assignments} FROM {typed} AS t "
+                    f"WHERE {on_key} AND ({differs})")
+    if result.inserted:
+        cur.execute(f"INSERT INTO {spec.table} ({column_list}) "
+                    f"SELECT {', '.join(f't.{c}' for c in columns)} FROM {typed} AS t "
+                    f"WHERE NOT EXISTS (SELECT 1 FROM {spec.table} AS d WHERE {on_key}) "
+                    f"ORDER BY t.source_row")
+    log_change(cur, action="import", kind=spec.name, changed_by=changed_by, file_name=result.file_name,
+               file_sha256=result.sha256, inserted=result.inserted, updated=result.updated,
+               unchanged=result.unchanged)
+
+
+def log_change(cur, *, action: str, kind: str, changed_by: str, file_name: str | None,
+               file_sha256: str | None, inserted: int, updated: int, unchanged: int) -> None:
+    cur.execute(
+        "INSERT INTO change_log (changed_at, changed_by, action, kind, file_name, file_sha256, "
+        "rows_inserted, rows_updated, rows_unchanged) "
+        "VALUES (current_localtimestamp(), ?, ?, ?, ?, ?, ?, ?, ?)",
+        [changed_by, action, kind, file_name, file_sha256, inserted, updated, unchanged])
