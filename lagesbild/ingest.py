@@ -347,9 +347,6 @@ def _stage_csv(cur, spec: Kind, data: bytes, staging: str, result: ImportResult)
         if bad:
             raise _Rejected(*(Problem(line, None, "bad_csv_row", _describe_csv_error(kind, msg))
                               for line, kind, msg in bad))
-        cur.execute(f"ALTER TABLE {staging} ADD COLUMN source_row BIGINT")
-        # Row numbers as Excel shows them: the header is row 1. rowid follows file order.
-        cur.execute(f"UPDATE {staging} SET source_row = rowid + 2")
     except duckdb.Error as exc:
         raise _Rejected(Problem(None, None, "binary_file" if "\x00" in str(exc) else "bad_csv_row",
                                 str(exc).strip().splitlines()[0][:200])) from None
@@ -412,7 +409,7 @@ def _stage_xlsx(cur, spec: Kind, data: bytes, staging: str, result: ImportResult
                          dtype=object).astype({"source_row": "int64"})
     frame = frame.astype({name: "string" for name in spec.column_names})
     cur.register(f"{staging}_frame", frame)
-    cur.execute(f"CREATE TEMP TABLE {staging} AS SELECT * FROM {staging}_frame")
+    cur.execute(f"CREATE TEMP TABLE {staging} AS SELECT * FROM {staging}_frame ORDER BY source_row")
     cur.unregister(f"{staging}_frame")
 
 
@@ -502,6 +499,10 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
     """Build the typed table for ``staging``; record every problem in ``result``.
     Returns the typed table's name."""
     typed = f"{staging}_typed"
+    # Row numbers as Excel shows them. A CSV stages in file order, so the header is row 1
+    # and rowid 0 is row 2; an Excel sheet brings its own numbers (it may skip empty rows).
+    has_row_column = "source_row" in {r[0] for r in cur.execute(f"DESCRIBE {staging}").fetchall()}
+    row_number = "s.source_row" if has_row_column else "s.rowid + 2"
     cur.register("spellings_frame", _spellings_frame())
     cleaned, joins, parsed = [], [], []
     for col in spec.columns:
@@ -519,7 +520,7 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
         parsed.append(f"{_parse_expression(col)} AS {col.name}")
     cur.execute(
         f"CREATE TEMP TABLE {typed} AS "
-        f"WITH c AS (SELECT s.source_row, {', '.join(cleaned)} FROM {staging} AS s) "
+        f"WITH c AS (SELECT {row_number} AS source_row, {', '.join(cleaned)} FROM {staging} AS s) "
         f"SELECT c.*, {', '.join(parsed)} FROM c {' '.join(joins)}")
     cur.unregister("spellings_frame")
     # Excel likes to leave rows that are empty in every column: they are not data.
@@ -571,12 +572,16 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
     key_cols = ", ".join(spec.key)
     key_text = " || ' / ' || ".join(f"coalesce(CAST({k} AS VARCHAR), '')" for k in spec.key)
     # Duplicate keys inside the file: every later row points at the first one.
-    cur.execute(
-        f"INSERT INTO {problems_table} "
-        f"SELECT source_row, -1, {key_text} || '|' || CAST(first_row AS VARCHAR) FROM ("
-        f"  SELECT *, min(source_row) OVER (PARTITION BY {key_cols}) AS first_row FROM {typed}"
-        f"  WHERE {' AND '.join(f'{k} IS NOT NULL' for k in spec.key)}"
-        f") WHERE source_row > first_row")
+    duplicated = cur.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {typed} GROUP BY {key_cols} HAVING count(*) > 1)"
+    ).fetchall()[0][0]
+    if duplicated:
+        cur.execute(
+            f"INSERT INTO {problems_table} "
+            f"SELECT source_row, -1, {key_text} || '|' || CAST(first_row AS VARCHAR) FROM ("
+            f"  SELECT *, min(source_row) OVER (PARTITION BY {key_cols}) AS first_row FROM {typed}"
+            f"  WHERE {' AND '.join(f'{k} IS NOT NULL' for k in spec.key)}"
+            f") WHERE source_row > first_row")
     result.problem_count = cur.execute(f"SELECT count(*) FROM {problems_table}").fetchall()[0][0]
     if result.problem_count:
         headers = result.headers
@@ -658,8 +663,7 @@ def _write(cur, spec: Kind, typed: str, result: ImportResult, changed_by: str) -
     if result.inserted:
         cur.execute(f"INSERT INTO {spec.table} ({column_list}) "
                     f"SELECT {', '.join(f't.{c}' for c in columns)} FROM {typed} AS t "
-                    f"WHERE NOT EXISTS (SELECT 1 FROM {spec.table} AS d WHERE {on_key}) "
-                    f"ORDER BY t.source_row")
+                    f"WHERE NOT EXISTS (SELECT 1 FROM {spec.table} AS d WHERE {on_key})")
     log_change(cur, action="import", kind=spec.name, changed_by=changed_by, file_name=result.file_name,
                file_sha256=result.sha256, inserted=result.inserted, updated=result.updated,
                unchanged=result.unchanged)
