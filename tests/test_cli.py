@@ -1,0 +1,119 @@
+"""The command line contract: init, import, export, exit codes and Swedish messages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from importfiles import SAMPLES, write_excel_csv
+
+from lagesbild import contracts, db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args, database: Path):
+    env = dict(os.environ, LAGESBILD_DB=str(database), LAGESBILD_USER="it-chef")
+    return subprocess.run([sys.executable, "-m", "lagesbild", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def counts(database: Path) -> dict[str, int]:
+    con = db.connect(database, read_only=True)
+    try:
+        return {k.name: con.execute(f"SELECT count(*) FROM {k.table}").fetchall()[0][0]
+                for k in contracts.KINDS.values()}
+    finally:
+        con.close()
+
+
+def test_import_valid_file_then_again(tmp_path):
+    database = tmp_path / "db.duckdb"
+    path = write_excel_csv(tmp_path / "system.csv", "systems")
+    first = cli("import", "systems", path, database=database)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "system.csv: 2 rader lästa. 2 lades till, 0 uppdaterades, 0 oförändrade."
+    second = cli("import", "systems", path, database=database)
+    assert "0 lades till, 0 uppdaterades, 2 oförändrade" in second.stdout
+    con = db.connect(database, read_only=True)
+    assert con.execute("SELECT changed_by, rows_inserted FROM change_log ORDER BY change_id").fetchall() == [
+        ("it-chef", 2), ("it-chef", 0)]
+    con.close()
+
+
+def test_import_errors_exit_1_with_swedish_lines_and_no_traceback(tmp_path):
+    database = tmp_path / "db.duckdb"
+    rows = [dict(SAMPLES["systems"][0], Kommun="Västerås")]
+    result = cli("import", "systems", write_excel_csv(tmp_path / "s.csv", "systems", rows),
+                 database=database)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "s.csv: 1 fel; ingenting lästes in.",
+        "Rad 2, kolumn Kommun: 'Västerås' finns inte bland de tillåtna värdena: "
+        "Arboga, Köping, Kungsör, Surahammar, Gemensam (förbundet)."]
+    assert counts(database)["systems"] == 0
+
+
+def test_dry_run_changes_nothing(tmp_path):
+    database = tmp_path / "db.duckdb"
+    result = cli("import", "systems", write_excel_csv(tmp_path / "s.csv", "systems"), "--dry-run",
+                 database=database)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Provläsning: s.csv: 2 rader lästa. 2 skulle läggas till")
+    assert counts(database)["systems"] == 0
+
+
+def test_missing_file_and_unknown_kind(tmp_path):
+    database = tmp_path / "db.duckdb"
+    missing = cli("import", "systems", tmp_path / "saknas.csv", database=database)
+    assert missing.returncode == 1 and "finns inte" in missing.stderr and "Traceback" not in missing.stderr
+    unknown = cli("import", "kunder", tmp_path / "saknas.csv", database=database)
+    assert unknown.returncode == 1 and "Okänt dataslag 'kunder'" in unknown.stderr
+
+
+def test_export_writes_file(tmp_path):
+    database = tmp_path / "db.duckdb"
+    assert cli("import", "systems", write_excel_csv(tmp_path / "s.csv", "systems"),
+               database=database).returncode == 0
+    out = tmp_path / "ut.xlsx"
+    result = cli("export", "systems", "--format", "xlsx", "--out", out, database=database)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"2 rader ur system exporterade till {out}."
+    assert out.stat().st_size > 1000
+
+
+def test_init_demo_builds_the_demo_database(tmp_path):
+    database = tmp_path / "demo.duckdb"
+    result = cli("init", "--demo", database=database)
+    assert result.returncode == 0, result.stderr
+    demo_counts = counts(database)
+    shipped = {k: sum(1 for _ in open(ROOT / "data" / "demo" / f"{k}.csv", encoding="utf-8")) - 1
+               for k in contracts.KINDS}
+    assert demo_counts == shipped
+    # Loading the demo again over itself changes nothing.
+    assert cli("init", "--demo", database=database).returncode == 0
+    assert counts(database) == shipped
+
+
+def test_init_demo_refuses_a_database_with_own_data(tmp_path):
+    database = tmp_path / "db.duckdb"
+    cli("import", "systems", write_excel_csv(tmp_path / "s.csv", "systems"), database=database)
+    result = cli("init", "--demo", database=database)
+    assert result.returncode == 1
+    assert "innehåller redan egna uppgifter" in result.stderr
+    assert counts(database)["systems"] == 2
+
+
+def test_database_in_use_gets_a_clear_message(tmp_path):
+    database = tmp_path / "db.duckdb"
+    holder = db.connect(database)
+    try:
+        result = cli("import", "systems", write_excel_csv(tmp_path / "s.csv", "systems"), database=database)
+    finally:
+        holder.close()
+    assert result.returncode == 1
+    assert "används av en annan process" in result.stderr
+    assert "Traceback" not in result.stderr
