@@ -62,6 +62,10 @@ MUNICIPALITIES = _vocab("municipality", [
 
 MEMBER_MUNICIPALITIES = ("Arboga", "Köping", "Kungsör", "Surahammar")
 
+# Service levels are measured per member municipality, never for the association itself.
+MEMBERS = _vocab("member_municipality", [(m, MUNICIPALITIES.labels[m]) for m in MEMBER_MUNICIPALITIES],
+                 aliases={"koping": "Köping", "kungsor": "Kungsör"})
+
 SYSTEM_CATEGORIES = _vocab("system_category", [
     ("Ekonomi", ("Ekonomi", "Finance")),
     ("HR och lön", ("HR och lön", "HR and payroll")),
@@ -73,8 +77,7 @@ SYSTEM_CATEGORIES = _vocab("system_category", [
     ("Webb", ("Webb och intranät", "Web and intranet")),
     ("Samhällsbyggnad", ("Samhällsbyggnad", "Planning and building")),
     ("Övrigt", ("Övrigt", "Other")),
-], aliases={"ärende- och dokumenthantering": "Ärendehantering", "hr": "HR och lön",
-            "webb": "Webb", "övrigt": "Övrigt"})
+], aliases={"hr": "HR och lön"})
 
 SLA_TIERS = _vocab("sla_tier", [
     ("Guld", ("Guld", "Gold")),
@@ -305,7 +308,7 @@ SLA = Kind(
     (
         _c("month", "Månad", MONTH, required=True),
         _c("system_id", "Systemid", required=True, references="systems", max_length=50),
-        _c("municipality", "Kommun", CHOICE, required=True, vocabulary=MUNICIPALITIES),
+        _c("municipality", "Kommun", CHOICE, required=True, vocabulary=MEMBERS),
         _c("availability_target_pct", "Mål tillgänglighet (%)", DECIMAL, required=True,
            minimum=0, maximum=100),
         _c("availability_pct", "Tillgänglighet (%)", DECIMAL, required=True, minimum=0, maximum=100),
@@ -320,6 +323,8 @@ SLA = Kind(
         RowRule("tickets_within_target <= tickets", "tickets_within_target",
                 "fler ärenden inom åtgärdstid än ärenden totalt",
                 "more tickets within target than tickets in total"),
+        RowRule("outages > 0 OR outage_minutes = 0", "outage_minutes",
+                "avbrottstid anges men inga avbrott", "outage time given but no outages"),
     ),
 )
 
@@ -370,6 +375,10 @@ RISKS = Kind(
                 "residual_consequence",
                 "kvarstående sannolikhet och konsekvens anges tillsammans",
                 "residual likelihood and consequence go together"),
+        RowRule("residual_likelihood * residual_consequence <= likelihood * consequence",
+                "residual_consequence",
+                "kvarstående risk är högre än risken före behandling",
+                "residual risk is higher than the risk before treatment"),
     ),
 )
 

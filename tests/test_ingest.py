@@ -209,12 +209,20 @@ def with_value(kind, header, value, index=1):
     ("followups", "Rekid", "REK-9", "Rad 3, kolumn Rekid: 'REK-9' finns inte i revisionens rekommendationer"),
     ("systems", "Systemnamn", "", "Rad 3, kolumn Systemnamn: Värde saknas"),
     ("risks", "Kvarstående konsekvens", "3", "Rad 3, kolumn Kvarstående konsekvens: Kvarstående sannolikhet och"),
+    ("sla", "Kommun", "Gemensam", "Rad 3, kolumn Kommun: 'Gemensam' finns inte bland"),
+    ("sla", "Avbrott", "0", "Rad 3, kolumn Avbrottstid (min): Avbrottstid anges men inga avbrott"),
     ("systems", "Systemid", "SYS-001", "Rad 3, kolumn Systemid: Samma nyckel (SYS-001) som rad 2"),
     ("documents", "Översyn (månader)", "0", "Rad 3, kolumn Översyn (månader): 0 ligger utanför"),
 ])
 def test_bad_value_is_refused_with_row_and_column(con, tmp_path, kind, header, value, expected):
     lines = refused(con, tmp_path, kind, with_value(kind, header, value))
     assert any(line.startswith(expected) for line in lines), lines
+
+
+def test_residual_risk_above_the_inherent_risk_is_refused(con, tmp_path):
+    lines = refused(con, tmp_path, "risks", with_value("risks", "Kvarstående sannolikhet", "4", index=0))
+    assert lines == ["Rad 2, kolumn Kvarstående konsekvens: Kvarstående risk är högre än risken "
+                     "före behandling."]
 
 
 def test_duplicate_composite_key_in_one_file(con, tmp_path):

@@ -45,7 +45,7 @@ CREATE TABLE sla (
     month                   DATE NOT NULL CHECK (day(month) = 1),
     system_id               VARCHAR NOT NULL,
     municipality            VARCHAR NOT NULL
-        CHECK (municipality IN ('Arboga', 'Köping', 'Kungsör', 'Surahammar', 'Gemensam')),
+        CHECK (municipality IN ('Arboga', 'Köping', 'Kungsör', 'Surahammar')),
     availability_target_pct DOUBLE NOT NULL CHECK (availability_target_pct BETWEEN 0 AND 100),
     availability_pct        DOUBLE NOT NULL CHECK (availability_pct BETWEEN 0 AND 100),
     outages                 INTEGER NOT NULL CHECK (outages >= 0),
@@ -53,6 +53,7 @@ CREATE TABLE sla (
     tickets                 INTEGER NOT NULL CHECK (tickets >= 0),
     tickets_within_target   INTEGER NOT NULL
         CHECK (tickets_within_target >= 0 AND tickets_within_target <= tickets),
+    CHECK (outages > 0 OR outage_minutes = 0),
     PRIMARY KEY (month, system_id, municipality)
 );
 
@@ -89,6 +90,7 @@ CREATE TABLE risks (
     residual_consequence TINYINT CHECK (residual_consequence BETWEEN 1 AND 4),
     status               VARCHAR NOT NULL CHECK (status IN ('Aktiv', 'Stängd')),
     CHECK ((residual_likelihood IS NULL) = (residual_consequence IS NULL)),
+    CHECK (residual_likelihood * residual_consequence <= likelihood * consequence),
     PRIMARY KEY (risk_id, assessed_on)
 );
 
