@@ -1,0 +1,279 @@
+"""The overview: five areas, each with its headline figure, the change since the year
+before, a status word and one plain-language sentence, in the reader's language.
+
+Built from the ``overview_*`` queries through ``fetch(name, **params)`` (the app passes
+its cached query runner, tests and the report can pass ``db.query`` bound to a
+connection), so the figures on screen and in documents are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lagesbild import status as rules
+from lagesbild.contracts import MUNICIPALITIES
+from lagesbild.formatting import fmt_change, fmt_date, fmt_int, fmt_pct, fmt_points, is_missing
+from lagesbild.i18n import join_list, label, plural, t
+from lagesbild.status import Status
+
+Fetch = Callable[..., pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Delta:
+    """The change since the year before, as shown beside the headline figure."""
+
+    text: str                 # "+3", "−2,5 procentenheter"
+    direction: str            # "up", "down" or "off" (no change)
+    good: bool | None         # whether the change is an improvement; None for no change
+    description: str          # "mot 2024"
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str                  # incidents, sla, classification, risks, recommendations
+    title: str
+    has_data: bool
+    sentence: str             # the plain-language sentence, or the calm no-data message
+    metric_label: str = ""
+    value: str = ""
+    delta: Delta | None = None
+    status: Status | None = None
+    status_rule: str = ""     # what the status words mean for this area
+    details: str = ""
+    note: str = ""            # e.g. that the area is not broken down by municipality
+
+
+@dataclass(frozen=True)
+class Overview:
+    year: int
+    previous_year: int
+    reference_date: dt.date
+    heading: str
+    as_of: str
+    areas: tuple[Area, ...]
+    # False when the selected municipality and year have no incidents, service-level
+    # figures or systems: the page then says so instead of showing empty areas.
+    selection_has_data: bool
+    no_data_message: str
+
+    def area(self, key: str) -> Area:
+        return next(a for a in self.areas if a.key == key)
+
+    @property
+    def scoped_areas(self) -> tuple[Area, ...]:
+        """The areas the municipality filter applies to."""
+        return tuple(a for a in self.areas if a.key in SCOPED_AREAS)
+
+    @property
+    def shared_areas(self) -> tuple[Area, ...]:
+        """The areas that concern the whole association."""
+        return tuple(a for a in self.areas if a.key not in SCOPED_AREAS)
+
+
+# Areas whose figures depend on the municipality filter.
+SCOPED_AREAS = ("incidents", "sla", "classification")
+
+
+def scope_label(municipality: str | None, lang: str) -> str:
+    """The selection as a heading says it: "Alla kommuner", "Köping", …"""
+    if municipality is None:
+        return t("filters.all_municipalities", lang)
+    return label(MUNICIPALITIES, municipality, lang)
+
+
+def _scope_in_sentence(municipality: str | None, lang: str) -> str:
+    if municipality is None:
+        return t("scope.all", lang)
+    return label(MUNICIPALITIES, municipality, lang)
+
+
+def _by_year(frame: pd.DataFrame) -> dict[int, dict]:
+    """Query rows keyed by year, with plain Python values (NaN becomes None)."""
+    rows = {}
+    for record in frame.to_dict("records"):
+        clean = {}
+        for column, value in record.items():
+            if value is pd.NA or is_missing(value):
+                value = None
+            elif isinstance(value, pd.Timestamp):
+                value = value.date()
+            clean[column] = value
+        rows[int(clean["year"])] = clean
+    return rows
+
+
+def _delta(change: float | None, lang: str, previous_year: int, *, higher_is_better: bool,
+           decimals: int = 0, percentage_points: bool = False) -> Delta | None:
+    if change is None:
+        return None
+    rounded = round(change, decimals)
+    if rounded == 0:
+        direction, good = "off", None
+    else:
+        direction = "up" if rounded > 0 else "down"
+        good = (rounded > 0) == higher_is_better
+    return Delta(fmt_change(change, lang, decimals, percentage_points), direction, good,
+                 t("overview.delta_vs", lang, year=previous_year))
+
+
+def _incidents(rows, year, previous_year, scope, lang) -> Area:
+    now, before = rows[year], rows[previous_year]
+    title = t("incidents.title", lang)
+    if now["incidents"] == 0 and before["incidents"] == 0:
+        return Area("incidents", title, False, t("incidents.no_data", lang, scope=scope, year=year,
+                                                     previous_year=previous_year))
+    change = now["incidents"] - before["incidents"]
+    if now["incidents"] == 0:
+        sentence = t("incidents.sentence.none", lang, year=year, previous_year=previous_year,
+                     previous=fmt_int(before["incidents"], lang))
+    else:
+        reported = plural("incidents.reported", now["incidents"], lang,
+                          count=fmt_int(now["incidents"], lang), year=year)
+        form = "fewer" if change < 0 else "more" if change > 0 else "same"
+        sentence = t(f"incidents.sentence.{form}", lang, reported=reported,
+                     difference=fmt_int(abs(change), lang), previous_year=previous_year)
+    return Area(
+        "incidents", title, True, sentence,
+        metric_label=t("incidents.metric", lang),
+        value=fmt_int(now["incidents"], lang),
+        delta=_delta(change, lang, previous_year, higher_is_better=False),
+        status=rules.incidents_status(now["serious"], before["serious"]),
+        status_rule=t("status.rule.incidents", lang),
+        details=t("incidents.details", lang, serious=fmt_int(now["serious"], lang),
+                  breaches=fmt_int(now["personal_data_breaches"], lang)),
+    )
+
+
+def _sla(rows, year, previous_year, scope, lang) -> Area:
+    now, before = rows[year], rows[previous_year]
+    title = t("sla.title", lang)
+    if now["system_months"] == 0:
+        return Area("sla", title, False, t("sla.no_data", lang, scope=scope, year=year))
+    share = fmt_pct(now["availability_met_pct"], lang)
+    change = None
+    if before["availability_met_pct"] is None:
+        sentence = t("sla.sentence.no_previous", lang, share=share, year=year,
+                     previous_year=previous_year)
+    else:
+        change = now["availability_met_pct"] - before["availability_met_pct"]
+        rounded = round(change, 1)
+        form = "higher" if rounded > 0 else "lower" if rounded < 0 else "same"
+        sentence = t(f"sla.sentence.{form}", lang, share=share, year=year,
+                     previous_year=previous_year,
+                     difference=fmt_points(abs(change), lang))
+    return Area(
+        "sla", title, True, sentence,
+        metric_label=t("sla.metric", lang),
+        value=share,
+        delta=_delta(change, lang, previous_year, higher_is_better=True, decimals=1,
+                     percentage_points=True),
+        status=rules.sla_status(now["availability_met_pct"]),
+        status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_GOOD_PCT, lang, 0),
+                      watch=fmt_pct(rules.SLA_WATCH_PCT, lang, 0)),
+        details=t("sla.details", lang, system_months=fmt_int(now["system_months"], lang),
+                  tickets_share=fmt_pct(now["tickets_within_target_pct"], lang)),
+    )
+
+
+def _classification(rows, year, previous_year, scope, lang) -> Area:
+    now, before = rows[year], rows[previous_year]
+    title = t("classification.title", lang)
+    if now["systems"] == 0:
+        return Area("classification", title, False, t("classification.no_data", lang, scope=scope))
+    change = None
+    if before["coverage_pct"] is not None:
+        change = now["coverage_pct"] - before["coverage_pct"]
+    return Area(
+        "classification", title, True,
+        plural("classification.sentence", now["classified_current"], lang,
+               current=fmt_int(now["classified_current"], lang),
+               systems=fmt_int(now["systems"], lang),
+               overdue=fmt_int(now["overdue"], lang),
+               never=fmt_int(now["never_classified"], lang)),
+        metric_label=t("classification.metric", lang),
+        value=fmt_pct(now["coverage_pct"], lang),
+        delta=_delta(change, lang, previous_year, higher_is_better=True, decimals=1,
+                     percentage_points=True),
+        status=rules.classification_status(now["coverage_pct"]),
+        status_rule=t("status.rule.classification", lang,
+                      good=fmt_pct(rules.CLASSIFICATION_GOOD_PCT, lang, 0),
+                      watch=fmt_pct(rules.CLASSIFICATION_WATCH_PCT, lang, 0)),
+    )
+
+
+def _risks(rows, year, previous_year, lang) -> Area:
+    now, before = rows[year], rows[previous_year]
+    title = t("risks.title", lang)
+    note = t("overview.whole_association", lang)
+    status = rules.risks_status(now["risks_assessed"], now["high"], now["extreme"])
+    if now["risks_assessed"] == 0:
+        return Area("risks", title, False,
+                    t("risks.no_data", lang, date=fmt_date(now["reference_date"])),
+                    status=status, status_rule=t("status.rule.risks", lang), note=note)
+    high_now = now["high"] + now["extreme"]
+    return Area(
+        "risks", title, True,
+        plural("risks.sentence", now["active"], lang, active=fmt_int(now["active"], lang),
+               high=fmt_int(now["high"], lang), extreme=fmt_int(now["extreme"], lang)),
+        metric_label=t("risks.metric", lang),
+        value=fmt_int(high_now, lang),
+        delta=_delta(high_now - (before["high"] + before["extreme"]), lang, previous_year,
+                     higher_is_better=False),
+        status=status,
+        status_rule=t("status.rule.risks", lang),
+        note=note,
+    )
+
+
+def _recommendations(rows, year, previous_year, lang) -> Area:
+    now, before = rows[year], rows[previous_year]
+    title = t("recommendations.title", lang)
+    note = t("overview.whole_association", lang)
+    if now["recommendations"] == 0:
+        return Area("recommendations", title, False, t("recommendations.no_data", lang), note=note)
+    parts = [plural(f"recommendations.{state}", now[state], lang, count=fmt_int(now[state], lang))
+             for state in ("done", "partly", "not_done", "not_assessed") if now[state] > 0]
+    return Area(
+        "recommendations", title, True,
+        plural("recommendations.sentence", now["recommendations"], lang,
+               total=fmt_int(now["recommendations"], lang), parts=join_list(parts, lang)),
+        metric_label=t("recommendations.metric", lang),
+        value=t("recommendations.value", lang, done=fmt_int(now["done"], lang),
+                total=fmt_int(now["recommendations"], lang)),
+        delta=_delta(now["done"] - before["done"], lang, previous_year, higher_is_better=True),
+        status=rules.recommendations_status(now["partly"], now["not_done"], now["not_assessed"]),
+        status_rule=t("status.rule.recommendations", lang),
+        note=note,
+    )
+
+
+def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Overview:
+    """The overview of ``year`` for ``municipality`` (None: all), in ``lang``."""
+    previous_year = year - 1
+    scope = _scope_in_sentence(municipality, lang)
+    rows = {name: _by_year(fetch(f"overview_{name}", year=year, municipality=municipality))
+            for name in ("incidents", "sla", "classification", "risks", "recommendations")}
+    areas = (
+        _incidents(rows["incidents"], year, previous_year, scope, lang),
+        _sla(rows["sla"], year, previous_year, scope, lang),
+        _classification(rows["classification"], year, previous_year, scope, lang),
+        _risks(rows["risks"], year, previous_year, lang),
+        _recommendations(rows["recommendations"], year, previous_year, lang),
+    )
+    reference_date = rows["risks"][year]["reference_date"]
+    as_of_key = "overview.as_of" if reference_date == dt.date(year, 12, 31) else "overview.as_of_running"
+    return Overview(
+        year=year,
+        previous_year=previous_year,
+        reference_date=reference_date,
+        heading=t("overview.heading", lang, year=year, scope=scope_label(municipality, lang)),
+        as_of=t(as_of_key, lang, date=fmt_date(reference_date), previous_year=previous_year),
+        areas=areas,
+        selection_has_data=any(a.has_data for a in areas if a.key in SCOPED_AREAS),
+        no_data_message=t("no_data.selection", lang, scope=scope, year=year),
+    )
