@@ -1,0 +1,86 @@
+"""Building blocks the pages draw with: area bands, status words, calm messages, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import streamlit as st
+
+from lagesbild.db import LagesbildError
+from lagesbild.i18n import t
+from lagesbild.overview import Area
+from lagesbild.status import Status
+from lagesbild.ui.data import is_demo
+
+# Colour-blind safe pairs: blue for good, orange/red for worse; always with a word and an icon.
+_STATUS_STYLE = {
+    Status.GOOD: ("blue", ":material/check_circle:"),
+    Status.WATCH: ("orange", ":material/visibility:"),
+    Status.ACT: ("red", ":material/error:"),
+}
+_DELTA_COLOUR = {True: "blue", False: "orange", None: "gray"}
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Show a LagesbildError as its Swedish message, never as a traceback."""
+    try:
+        yield
+    except LagesbildError as exc:
+        st.error(str(exc), icon=":material/error:")
+
+
+def demo_notice(lang: str) -> None:
+    """A compact but unmissable line saying the figures are made up."""
+    if is_demo():
+        st.badge(t("demo.notice", lang), icon=":material/science:", color="orange")
+
+
+def no_data(message: str) -> None:
+    """A calm note that the selection holds nothing to show (not an error)."""
+    st.info(message, icon=":material/info:")
+
+
+def status_badge(status: Status, rule: str, lang: str) -> None:
+    colour, icon = _STATUS_STYLE[status]
+    st.badge(t(f"status.{status.value}", lang), icon=icon, color=colour, help=rule)
+
+
+def area_row(area: Area, lang: str) -> None:
+    """One area as a band: name and status word, the headline figure, the sentence."""
+    with st.container(border=True):
+        name, figure, text = st.columns([1.6, 1.4, 2.5], vertical_alignment="center")
+        with name, st.container(gap="xsmall"):
+            st.markdown(f"**{area.title}**")
+            # The figure's own label sits here, under the area's name, to keep the band low.
+            if area.has_data:
+                st.caption(area.metric_label)
+            if area.status is not None:
+                status_badge(area.status, area.status_rule, lang)
+        if not area.has_data:
+            with text:
+                no_data(area.sentence)
+                if area.note:
+                    st.caption(area.note)
+            return
+        delta = area.delta
+        figure.metric(
+            area.metric_label, area.value,
+            delta=delta.text if delta else None,
+            delta_color=_DELTA_COLOUR[delta.good] if delta else "off",
+            delta_arrow=delta.direction if delta else "auto",
+            delta_description=delta.description if delta else None,
+            label_visibility="collapsed",
+        )
+        with text:
+            st.write(area.sentence)
+            for caption in (area.details, area.note):
+                if caption:
+                    st.caption(caption)
+
+
+def area_rows(areas: Sequence[Area], lang: str) -> None:
+    with st.container(gap="xsmall"):
+        for area in areas:
+            area_row(area, lang)

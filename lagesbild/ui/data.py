@@ -1,0 +1,63 @@
+"""One read-write connection per server process, and query results cached until the data
+changes.
+
+DuckDB lets one process hold the file read-write and then blocks every other process, so
+the server keeps a single connection (imports go through it too). A connection used from
+two threads at once raises "connection is busy": every query runs on its own cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from lagesbild import db, demo
+
+
+@st.cache_resource(show_spinner=False)
+def connection() -> duckdb.DuckDBPyConnection:
+    """The database named by LAGESBILD_DB (or the default path), migrated.
+
+    A database that has never received data gets the demo data, so that
+    ``streamlit run dashboard.py`` on a fresh checkout shows a working dashboard.
+    """
+    con = db.connect()
+    try:
+        if db.query(con, "database_is_empty")["empty"].iloc[0]:
+            demo.load_demo(con)
+    except Exception:
+        con.close()
+        raise
+    return con
+
+
+@contextmanager
+def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
+    cur = connection().cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+def fetch(name: str, **params) -> pd.DataFrame:
+    """The result of ``queries/<name>.sql`` with ``params``; cached until the next import or edit."""
+    with cursor() as cur:
+        version = db.data_version(cur)
+    return _cached_query(name, tuple(sorted(params.items())), version)
+
+
+@st.cache_data(show_spinner=False, max_entries=2000)
+def _cached_query(name: str, params: tuple, data_version: int) -> pd.DataFrame:
+    # data_version is part of the cache key only: a new version means new data.
+    with cursor() as cur:
+        return db.query(cur, name, **dict(params))
+
+
+def is_demo() -> bool:
+    with cursor() as cur:
+        return demo.is_demo(cur)
