@@ -24,7 +24,8 @@ PAGE_TIMEOUT_MS = 20_000
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (tests/run.sh installs it when run as root)")
+        pytest.fail(f"{CHROMIUM} is missing: tests/run.sh installs it when run as root; "
+                    "without it, deselect the browser tests with -m 'not browser'")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
