@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+import shutil
+from pathlib import Path
+
 import pytest
+import streamlit as st
+from sample_rows import add_sample_data
+from streamlit.testing.v1 import AppTest
 
 from lagesbild import db
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -32,3 +41,40 @@ def demo_db_path(tmp_path_factory):
     demo.load_demo(connection)
     connection.close()
     return path
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    con = db.connect(path)
+    add_sample_data(con)
+    con.close()
+    return path
+
+
+@pytest.fixture
+def sample_db_path(sample_template, tmp_path):
+    """Two years of hand-made data (2024, 2025) across municipalities; not marked as demo.
+    A copy per test, since some tests write to it."""
+    path = tmp_path / "sample.duckdb"
+    shutil.copy(sample_template, path)
+    return path
+
+
+@pytest.fixture
+def open_app(monkeypatch):
+    """Run dashboard.py against a database, with fresh Streamlit caches."""
+    def open_(path, **query_params) -> AppTest:
+        monkeypatch.setenv("LAGESBILD_DB", str(path))
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
+        app.query_params.update({key: str(value) for key, value in query_params.items()})
+        return app.run()
+
+    yield open_
+    # Drop the cached connection so the database file is released.
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    gc.collect()
+

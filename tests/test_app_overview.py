@@ -4,60 +4,18 @@ independently over the same database, for several selections and both languages.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import shutil
 from collections import defaultdict
-from pathlib import Path
 
 import duckdb
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
+from pagetest import assert_clean
 
 from lagesbild import db, demo
 from lagesbild.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_int, fmt_pct
 from lagesbild.i18n import label, t
-from sample_rows import add_sample_data
-
-ROOT = Path(__file__).resolve().parent.parent
 LABELS = ("incidents", "sla", "classification", "risks", "recommendations")
-
-
-@pytest.fixture(scope="module")
-def sample_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
-    con = db.connect(path)
-    add_sample_data(con)
-    con.close()
-    return path
-
-
-@pytest.fixture
-def sample_db_path(sample_template, tmp_path):
-    """Two years of hand-made data (2024, 2025) across municipalities; not marked as demo.
-    A copy per test, since some tests write to it."""
-    path = tmp_path / "sample.duckdb"
-    shutil.copy(sample_template, path)
-    return path
-
-
-@pytest.fixture
-def open_app(monkeypatch):
-    """Run dashboard.py against a database, with fresh Streamlit caches."""
-    def open_(path, **query_params) -> AppTest:
-        monkeypatch.setenv("LAGESBILD_DB", str(path))
-        st.cache_resource.clear()
-        st.cache_data.clear()
-        app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=30)
-        app.query_params.update({key: str(value) for key, value in query_params.items()})
-        return app.run()
-
-    yield open_
-    # Drop the cached connection so the database file is released.
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    gc.collect()
 
 
 def metrics(app, lang="sv") -> dict[str, str]:
@@ -69,11 +27,6 @@ def metrics(app, lang="sv") -> dict[str, str]:
 
 def demo_notices(app) -> list[str]:
     return [m.value for m in app.markdown if t("demo.notice") in m.value]
-
-
-def assert_clean(app):
-    assert not app.exception, [e.value for e in app.exception]
-    assert not app.error, [e.value for e in app.error]
 
 
 # --- Independent counts, straight from the tables (not through queries/) --------------------

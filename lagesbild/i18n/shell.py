@@ -1,23 +1,14 @@
-"""Every text the app shows, Swedish first with its English twin.
-
-``t(key, lang, **values)`` picks the language and fills in the ``{placeholders}``.
-Counted phrases have a ``.one`` and an ``.other`` form; ``plural`` picks by the count.
-Labels of controlled values (municipalities, severities, …) live with their vocabulary
-in ``lagesbild.contracts``; ``label`` reads them in the right language.
-"""
-
-from __future__ import annotations
-
-from collections.abc import Sequence
-
-from lagesbild.contracts import Vocabulary
-
-LANGUAGES = ("sv", "en")
-DEFAULT_LANGUAGE = "sv"
+"""Texts of the app shell (navigation, filters, status words) and the overview page."""
 
 TEXT: dict[str, tuple[str, str]] = {
     # --- App shell -------------------------------------------------------------------------
     "nav.overview": ("Översikt", "Overview"),
+    "nav.incidents": ("Incidenter", "Incidents"),
+    "nav.sla": ("Tillgänglighet och SLA", "Availability and SLA"),
+    "nav.classification": ("Informationsklassning", "Information classification"),
+    "nav.risks": ("Risker", "Risks"),
+    "nav.recommendations": ("Revisionens rekommendationer", "Audit recommendations"),
+    "nav.documents": ("Styrdokument", "Governing documents"),
     "filters.year": ("År", "Year"),
     "filters.municipality": ("Kommun", "Municipality"),
     "filters.all_municipalities": ("Alla kommuner", "All municipalities"),
@@ -33,6 +24,20 @@ TEXT: dict[str, tuple[str, str]] = {
                           "There are no incident, availability or classification figures for "
                           "{scope} in {year}. Choose another year or municipality."),
     "list.and": ("och", "and"),
+
+    # --- Month names, short (chart axes) ---------------------------------------------------
+    "month.1": ("jan", "Jan"),
+    "month.2": ("feb", "Feb"),
+    "month.3": ("mar", "Mar"),
+    "month.4": ("apr", "Apr"),
+    "month.5": ("maj", "May"),
+    "month.6": ("jun", "Jun"),
+    "month.7": ("jul", "Jul"),
+    "month.8": ("aug", "Aug"),
+    "month.9": ("sep", "Sep"),
+    "month.10": ("okt", "Oct"),
+    "month.11": ("nov", "Nov"),
+    "month.12": ("dec", "Dec"),
 
     # --- Status words (red/amber/green always with a word) ---------------------------------
     "status.good": ("Bra", "Good"),
@@ -172,28 +177,3 @@ TEXT: dict[str, tuple[str, str]] = {
                                     "Good: all recommendations implemented. Watch: some partly "
                                     "implemented or not yet assessed. Act: some not implemented."),
 }
-
-
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The text ``key`` in ``lang`` ("sv" or "en"), with ``values`` filled in."""
-    sv, en = TEXT[key]
-    text = en if lang == "en" else sv
-    return text.format(**values) if values else text
-
-
-def plural(key: str, number: int, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The ``.one`` or ``.other`` form of ``key`` for ``number``."""
-    form = "one" if number == 1 else "other"
-    return t(f"{key}.{form}", lang, **values)
-
-
-def join_list(items: Sequence[str], lang: str = DEFAULT_LANGUAGE) -> str:
-    """``a, b och c`` / ``a, b and c``."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {t('list.and', lang)} {items[-1]}"
-
-
-def label(vocabulary: Vocabulary, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
-    """The label of a controlled value, e.g. ``label(MUNICIPALITIES, "Gemensam", "en")``."""
-    return vocabulary.label(value, lang)

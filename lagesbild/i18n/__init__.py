@@ -1,0 +1,58 @@
+"""Every text the app shows, Swedish first with its English twin.
+
+``t(key, lang, **values)`` picks the language and fills in the ``{placeholders}``.
+Counted phrases have a ``.one`` and an ``.other`` form; ``plural`` picks by the count.
+The texts live in one module per part of the app; keys are unique across them.
+Labels of controlled values (municipalities, severities, …) live with their vocabulary
+in ``lagesbild.contracts``; ``label`` reads them in the right language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lagesbild.contracts import Vocabulary
+from lagesbild.i18n import (attention, classification, documents, incidents, recommendations_page,
+                            risks, shell, sla)
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "sv"
+
+
+def _merge(*modules) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for module in modules:
+        clash = merged.keys() & module.TEXT.keys()
+        if clash:
+            raise ValueError(f"text keys defined twice: {sorted(clash)}")
+        merged.update(module.TEXT)
+    return merged
+
+
+TEXT = _merge(shell, incidents, sla, classification, risks, recommendations_page, documents,
+              attention)
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The text ``key`` in ``lang`` ("sv" or "en"), with ``values`` filled in."""
+    sv, en = TEXT[key]
+    text = en if lang == "en" else sv
+    return text.format(**values) if values else text
+
+
+def plural(key: str, number: int, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The ``.one`` or ``.other`` form of ``key`` for ``number``."""
+    form = "one" if number == 1 else "other"
+    return t(f"{key}.{form}", lang, **values)
+
+
+def join_list(items: Sequence[str], lang: str = DEFAULT_LANGUAGE) -> str:
+    """``a, b och c`` / ``a, b and c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('list.and', lang)} {items[-1]}"
+
+
+def label(vocabulary: Vocabulary, value: object, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The label of a controlled value, e.g. ``label(MUNICIPALITIES, "Gemensam", "en")``."""
+    return vocabulary.label(value, lang)
