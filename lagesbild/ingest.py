@@ -461,17 +461,27 @@ def _is_integer_vocabulary(col: Column) -> bool:
     return all(isinstance(v, int) for v in col.vocabulary.values)
 
 
+def _number_expression(col: Column) -> str:
+    """SQL for the number in ``v_<col>``: plain text casts directly; Excel's decimal comma,
+    (no-break) space thousands separators and a trailing % are removed only where needed."""
+    v = f"v_{col.name}"
+    cleaned = v
+    for mark in (" ", "\u00a0", "\u202f", "%"):
+        cleaned = f"replace({cleaned}, '{mark}', '')"
+    return f"coalesce(TRY_CAST({v} AS DOUBLE), TRY_CAST(replace({cleaned}, ',', '.') AS DOUBLE))"
+
+
 def _parse_expression(col: Column) -> str:
-    """SQL that turns the cleaned text ``v_<col>`` into the typed value, NULL if it does not parse."""
+    """SQL that turns the cleaned text ``v_<col>`` (and the number ``n_<col>``) into the typed
+    value, NULL if it does not parse."""
     v = f"v_{col.name}"
     if col.type == TEXT:
         return v
-    if col.type in (INTEGER, DECIMAL):
-        number = (f"TRY_CAST(replace(regexp_replace({v}, '[\\s\u00a0\u202f%]', '', 'g'), ',', '.') "
-                  "AS DOUBLE)")
-        if col.type == INTEGER:
-            return f"CASE WHEN {number} = floor({number}) THEN CAST({number} AS BIGINT) END"
-        return number
+    if col.type == INTEGER:
+        n = f"n_{col.name}"
+        return f"CASE WHEN {n} = floor({n}) THEN CAST({n} AS BIGINT) END"
+    if col.type == DECIMAL:
+        return f"n_{col.name}"
     if col.type == DATE:
         stamp = f"TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP)"
         return (f"coalesce(TRY_CAST({v} AS DATE), "
@@ -479,8 +489,9 @@ def _parse_expression(col: Column) -> str:
     if col.type == TIMESTAMP:
         return f"date_trunc('second', TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP))"
     if col.type == MONTH:
-        return (f"CASE WHEN regexp_full_match({v}, '\\d{{4}}-\\d{{1,2}}') THEN TRY_CAST({v} || '-01' AS DATE) "
-                f"WHEN day(TRY_CAST({v} AS DATE)) = 1 THEN TRY_CAST({v} AS DATE) END")
+        # "2025-03", or a first-of-month date as Excel turns "2025-03" into.
+        return (f"coalesce(TRY_CAST({v} || '-01' AS DATE), "
+                f"CASE WHEN day(TRY_CAST({v} AS DATE)) = 1 THEN TRY_CAST({v} AS DATE) END)")
     if col.type == BOOLEAN:
         return f"CAST(sp_{col.name}.canonical AS BOOLEAN)"
     if col.type == CHOICE:
@@ -504,24 +515,29 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
     has_row_column = "source_row" in {r[0] for r in cur.execute(f"DESCRIBE {staging}").fetchall()}
     row_number = "s.source_row" if has_row_column else "s.rowid + 2"
     cur.register("spellings_frame", _spellings_frame())
-    cleaned, joins, parsed = [], [], []
+    cleaned, numbers, joins, parsed = [], [], [], []
     for col in spec.columns:
         raw = f"s.{col.name}"
         text = f"nullif(trim({raw}), '')"
         if col.type == TEXT:
             # A leading apostrophe guards a formula-like text in our own CSV exports.
-            text = f"CASE WHEN regexp_matches({text}, '^''[=+\\-@\\t\\r]') THEN substr({text}, 2) ELSE {text} END"
+            text = (f"CASE WHEN starts_with({text}, '''') AND substr({text}, 2, 1) IN "
+                    f"('=', '+', '-', '@', chr(9), chr(13)) THEN substr({text}, 2) ELSE {text} END")
         cleaned.append(f"{text} AS v_{col.name}")
         if col.type == CHOICE or col.type == BOOLEAN:
             vocabulary = col.vocabulary.name if col.vocabulary else "boolean"
             joins.append(
                 f"LEFT JOIN spellings_frame AS sp_{col.name} ON sp_{col.name}.vocabulary = '{vocabulary}' "
                 f"AND sp_{col.name}.spelling = lower(c.v_{col.name})")
+        if col.type in (INTEGER, DECIMAL):
+            numbers.append(f", {_number_expression(col)} AS n_{col.name}")
         parsed.append(f"{_parse_expression(col)} AS {col.name}")
+    texts = ", ".join(f"c.v_{col.name}" for col in spec.columns)
     cur.execute(
         f"CREATE TEMP TABLE {typed} AS "
-        f"WITH c AS (SELECT {row_number} AS source_row, {', '.join(cleaned)} FROM {staging} AS s) "
-        f"SELECT c.*, {', '.join(parsed)} FROM c {' '.join(joins)}")
+        f"WITH cleaned AS (SELECT {row_number} AS source_row, {', '.join(cleaned)} FROM {staging} AS s), "
+        f"c AS (SELECT *{''.join(numbers)} FROM cleaned) "
+        f"SELECT c.source_row, {texts}, {', '.join(parsed)} FROM c {' '.join(joins)}")
     cur.unregister("spellings_frame")
     # Excel likes to leave rows that are empty in every column: they are not data.
     cur.execute(f"DELETE FROM {typed} WHERE " + " AND ".join(f"v_{c.name} IS NULL" for c in spec.columns))
