@@ -13,11 +13,11 @@ from lagesbild.i18n import t
 st.set_page_config(page_title="Lägesbild", layout="wide")
 
 with ui.user_errors():
-    # Login gate (issue #5): stop here unless the user is signed in and allowed.
+    # The login gate belongs here, before anything below reads data.
 
     filters = ui.sidebar_filters()
-    overview = st.Page("app_pages/oversikt.py", title=t("nav.overview", filters.lang),
-                       icon=":material/dashboard:", url_path="oversikt")
+    pages = ui.board_pages(filters.lang)
+    overview = pages[0]
 
     def open_overview():
         # Streamlit serves the default page at the root URL only, so the root opens the
@@ -27,7 +27,7 @@ with ui.user_errors():
     page = st.navigation([
         st.Page(open_overview, title=t("nav.overview", filters.lang), url_path="start",
                 default=True, visibility="hidden"),
-        overview,
+        *pages,
     ])
     ui.demo_notice(filters.lang)
     page.run()

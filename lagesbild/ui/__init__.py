@@ -6,8 +6,9 @@ and ``dashboard.py`` import Streamlit.
 from lagesbild.ui.components import area_rows, demo_notice, no_data, user_errors
 from lagesbild.ui.data import connection, fetch
 from lagesbild.ui.filters import Filters, selected_filters, sidebar_filters
+from lagesbild.ui.navigation import board_pages, page_file
 
 __all__ = [
-    "Filters", "area_rows", "connection", "demo_notice", "fetch", "no_data",
+    "Filters", "area_rows", "board_pages", "connection", "demo_notice", "fetch", "no_data", "page_file",
     "selected_filters", "sidebar_filters", "user_errors",
 ]

@@ -1,0 +1,84 @@
+"""Informationsklassning: how many systems have a current classification, which reviews are
+overdue, what the systems need, how far the action plans are met, and where high availability
+needs lack a continuity plan or a sufficient service level."""
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from lagesbild import classification, ui
+from lagesbild.ui import charts
+from lagesbild.ui.grids import show_table
+from lagesbild.ui.sections import headline_row, intro
+
+# Colour and line style per series: two cues, so the lines stay apart without colour.
+LINE_STYLE = {
+    "all": (charts.BLUE, "solid", "circle"),
+    "infrastructure": (charts.ORANGE, "dash", "square"),
+    "gold": (charts.GREEN, "dot", "diamond"),
+}
+BAR_COLOUR = {"previous": charts.SKY, "current": charts.BLUE}
+
+
+def table_part(table, *, static: bool = True) -> None:
+    """A table under its title and sentence; without rows, the sentence as a calm note."""
+    if table.has_rows:
+        intro(table.title, table.sentence, table.note)
+        show_table(table, static=static)
+    else:
+        st.subheader(table.title, anchor=False)
+        ui.no_data(table.sentence)
+
+
+filters = ui.selected_filters()
+lang = filters.lang
+view = classification.build(ui.fetch, filters.year, filters.municipality, lang)
+percent = "%" if lang == "en" else "\u00a0%"
+
+st.header(view.heading, anchor=False)
+st.caption(f"{view.as_of} {view.current_rule}")
+
+if not view.has_systems:
+    ui.no_data(view.no_data_message)
+else:
+    headline_row(view.headlines, lang)
+
+    coverage = view.coverage
+    intro(coverage.title, coverage.sentence)
+    figure = go.Figure()
+    for series in coverage.series:
+        colour, dash, symbol = LINE_STYLE[series.key]
+        figure.add_trace(go.Scatter(
+            x=list(coverage.categories), y=list(series.values), name=series.name,
+            mode="lines+markers", line=dict(color=colour, dash=dash, width=3),
+            marker=dict(symbol=symbol, size=8),
+            hovertemplate=f"%{{x}}: %{{y:.1f}}{percent}<extra>{series.name}</extra>"))
+    figure.add_hline(y=coverage.target, line=dict(color=charts.GREY, dash="dash", width=1),
+                     annotation_text=coverage.target_label, annotation_position="top left")
+    charts.style(figure, lang)
+    figure.update_yaxes(range=[0, 105], ticksuffix=percent)
+    figure.update_xaxes(dtick=1, tickformat="d")
+    charts.show(figure, key="coverage")
+
+    table_part(view.overdue)
+    # One row per classified system: a scrollable grid rather than a long page.
+    table_part(view.levels, static=False)
+
+    measures = view.measures
+    if measures.has_data:
+        intro(measures.title, measures.sentence)
+        figure = go.Figure()
+        for series in measures.series:
+            figure.add_trace(go.Bar(
+                x=list(measures.categories), y=list(series.values), name=series.name,
+                marker_color=BAR_COLOUR[series.key], text=list(series.values),
+                textposition="outside",
+                hovertemplate=f"%{{x}}: %{{y}}<extra>{series.name}</extra>"))
+        charts.style(figure, lang, height=300)
+        figure.update_layout(barmode="group")
+        figure.update_yaxes(title=measures.axis_title)
+        charts.show(figure, key="measures")
+    else:
+        st.subheader(measures.title, anchor=False)
+        ui.no_data(measures.sentence)
+
+    table_part(view.needs)

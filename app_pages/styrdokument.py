@@ -1,0 +1,21 @@
+"""Styrdokument: the register of governing documents, and which are overdue for review or
+due within 90 days."""
+
+import streamlit as st
+
+from lagesbild import documents, ui
+from lagesbild.ui.grids import show_table
+from lagesbild.ui.sections import headline_row, intro
+
+filters = ui.selected_filters()
+view = documents.build(ui.fetch, filters.year, filters.lang)
+
+st.header(view.heading, anchor=False)
+st.caption(" ".join(filter(None, (view.as_of, view.scope_note))))
+
+if not view.has_data:
+    ui.no_data(view.no_data_message)
+else:
+    headline_row(view.headlines, filters.lang)
+    intro(view.register.title, view.register.sentence, view.register.note)
+    show_table(view.register, static=True)

@@ -1,0 +1,90 @@
+-- One row per system with the information classification in force at the reference date
+-- of the selected year: its state, its KLASSA levels, how much of its action plan is met,
+-- and whether its service level and continuity planning match its availability needs.
+-- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
+--
+-- The reference date of a year is its last day, or today while the year is running.
+-- A system's classification in force is its newest one made on or before that date.
+-- state follows overview_classification.sql, so the two queries count alike: 'current'
+-- while the next review has not passed (without a review date, while the classification is
+-- less than twelve months old), 'overdue' after that, 'never' without a classification.
+-- review_due is the date the review falls due: next_review, or twelve months after the
+-- classification when no review date was set; days_overdue counts from it (overdue only).
+--
+-- Availability needs (our own rule): availability (T) at level 3 or 4 calls for a
+-- continuity plan dated on or before the reference date; T4 calls for SLA tier Guld and
+-- T3 for at least Silver (required_tier). A system without a tier is below any such need.
+-- A system with no classification in force is not judged: both flags are false.
+WITH reference AS (
+    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+),
+in_force AS (
+    SELECT
+        reference.reference_date,
+        systems.system_id,
+        systems.name,
+        systems.municipality,
+        systems.category,
+        systems.sla_tier,
+        systems.infrastructure,
+        systems.continuity_plan_date,
+        classifications.classified_on,
+        classifications.next_review,
+        classifications.confidentiality,
+        classifications.integrity,
+        classifications.availability,
+        classifications.traceability,
+        classifications.measures_met_pct
+    FROM systems
+    CROSS JOIN reference
+    LEFT JOIN classifications
+        ON classifications.system_id = systems.system_id
+       AND classifications.classified_on <= reference.reference_date
+    WHERE $municipality::VARCHAR IS NULL OR systems.municipality = $municipality::VARCHAR
+    QUALIFY row_number() OVER (
+        PARTITION BY systems.system_id ORDER BY classifications.classified_on DESC NULLS LAST) = 1
+),
+judged AS (
+    SELECT
+        *,
+        CASE
+            WHEN classified_on IS NULL THEN 'never'
+            WHEN next_review >= reference_date THEN 'current'
+            WHEN next_review IS NULL
+                 AND classified_on > reference_date - INTERVAL 12 MONTH THEN 'current'
+            ELSE 'overdue'
+        END AS state,
+        coalesce(next_review, (classified_on + INTERVAL 12 MONTH)::DATE) AS review_due,
+        CASE availability WHEN 4 THEN 'Guld' WHEN 3 THEN 'Silver' END AS required_tier
+    FROM in_force
+)
+SELECT
+    system_id,
+    name,
+    municipality,
+    category,
+    sla_tier,
+    infrastructure,
+    continuity_plan_date,
+    classified_on,
+    next_review,
+    review_due,
+    state,
+    CASE WHEN state = 'overdue' THEN date_diff('day', review_due, reference_date) END AS days_overdue,
+    confidentiality,
+    integrity,
+    availability,
+    traceability,
+    measures_met_pct,
+    coalesce(availability >= 3
+             AND (continuity_plan_date IS NULL OR continuity_plan_date > reference_date),
+             false)                                               AS needs_continuity_plan,
+    required_tier,
+    CASE required_tier
+        WHEN 'Guld' THEN sla_tier IS DISTINCT FROM 'Guld'
+        WHEN 'Silver' THEN sla_tier IS NULL OR sla_tier = 'Brons'
+        ELSE false
+    END                                                           AS tier_below_need,
+    reference_date
+FROM judged
+ORDER BY name COLLATE sv, system_id;
