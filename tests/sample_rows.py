@@ -100,3 +100,43 @@ def add_sample_data(con):
     add_followup(con, "3", "2023-12-06", "Nej")
     add_followup(con, "3", "2025-11-20", "Delvis")
     add_followup(con, "4", "2024-06-01", "Ja")
+
+
+def add_row(con, table, **values):
+    """Insert one row into ``table`` with the given columns; the others are NULL."""
+    columns = ", ".join(values)
+    con.execute(f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(values))})",
+                list(values.values()))
+
+
+def add_risk_assessment(con, risk_id, assessed_on, likelihood, consequence, **columns):
+    """One assessment of a risk, with any further risk columns (action, action_owner, ...)."""
+    values = {"title": f"Risk {risk_id}", "area": "IT-infrastruktur", "status": "Aktiv"} | columns
+    add_row(con, "risks", risk_id=risk_id, assessed_on=assessed_on, likelihood=likelihood,
+            consequence=consequence, **values)
+
+
+def add_detailed_incident(con, incident_id, reported_at, *, resolved_at=None, municipality="Arboga",
+                          category="Skadlig kod", cause="Angrepp", severity=1,
+                          personal_data_breach=False, significant=False,
+                          reported_to_authority_at=None, title="Incident"):
+    """An incident with every column a test may be about."""
+    con.execute(
+        "INSERT INTO incidents (incident_id, title, reported_at, resolved_at, municipality, "
+        "category, cause, severity, personal_data_breach, significant, reported_to_authority_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [incident_id, title, reported_at, resolved_at, municipality, category, cause, severity,
+         personal_data_breach, significant, reported_to_authority_at])
+
+
+def add_sla_outage(con, month, system_id, municipality="Arboga", target=99.0, availability=99.5,
+                   outage_minutes=0.0, tickets=10, within_target=9):
+    """A system-month with its outage time (one outage when there is any)."""
+    con.execute(
+        "INSERT INTO sla VALUES (?::DATE, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [f"{month}-01", system_id, municipality, target, availability,
+         1 if outage_minutes else 0, outage_minutes, tickets, within_target])
+
+
+def set_sla_tier(con, system_id, tier):
+    con.execute("UPDATE systems SET sla_tier = ? WHERE system_id = ?", [tier, system_id])

@@ -1,0 +1,125 @@
+"""Incidenter: what was reported in the selected year, how fast it was resolved, what is
+still open, and whether breaches and significant incidents were reported in time."""
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lagesbild import incidents, ui
+from lagesbild.page_model import Chart, Section, Table
+from lagesbild.ui import charts
+from lagesbild.ui.components import status_badge
+from lagesbild.ui.sections import escape_markdown, headline_row
+
+# The year before is grey throughout the page; the selected year blue.
+COMPARISON_COLOURS = {"previous": charts.GREY, "current": charts.BLUE}
+OUTCOME_COLOURS = {"on_time": charts.STATUS["good"], "late": charts.STATUS["watch"],
+                   "not_reported": charts.STATUS["act"], "pending": charts.GREY}
+
+
+def table(data: Table) -> None:
+    help_texts = data.help or {}
+    st.dataframe(
+        pd.DataFrame(list(data.rows), columns=list(data.columns)), hide_index=True,
+        column_config={column: st.column_config.TextColumn(
+            alignment="right" if column in data.numeric else None, help=help_texts.get(column))
+            for column in data.columns})
+
+
+def section(part: Section | None, draw, lang: str) -> None:
+    """Title, status word, the sentence, then the chart drawn by ``draw``, table and note."""
+    if part is None:
+        return
+    st.subheader(part.title, anchor=False)
+    if part.status is not None:
+        status_badge(part.status, part.status_rule, lang)
+    st.markdown(escape_markdown(part.sentence))
+    if part.chart is not None:
+        charts.show(draw(part.chart, lang), key=part.key)
+    if part.table is not None:
+        table(part.table)
+    if part.note:
+        st.caption(escape_markdown(part.note))
+
+
+def whole_number_ticks(chart: Chart) -> dict:
+    """Axis settings that keep ticks on whole numbers when counts are small (no "0,5")."""
+    largest = max((v for series in chart.series for v in series.values if v is not None), default=0)
+    return dict(dtick=1) if largest <= 6 else {}
+
+
+def month_chart(chart: Chart, lang: str) -> go.Figure:
+    fig = go.Figure()
+    for series in chart.series:
+        if series.key == "previous":
+            fig.add_scatter(x=chart.categories, y=series.values, name=series.name,
+                            mode="lines+markers", line=dict(color=charts.GREY, dash="dot"))
+        else:
+            fig.add_bar(x=chart.categories, y=series.values, name=series.name,
+                        marker_color=charts.SEVERITY[series.key])
+    fig.update_layout(barmode="stack")
+    return charts.style(fig, lang)
+
+
+def ranked_bars(chart: Chart, lang: str) -> go.Figure:
+    """Horizontal bars, the most common at the top, the year before above the year."""
+    fig = go.Figure()
+    for series in chart.series:
+        fig.add_bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
+                    marker_color=COMPARISON_COLOURS[series.key], text=series.labels or None,
+                    textposition="outside", cliponaxis=False)
+    fig.update_layout(barmode="group")
+    charts.style(fig, lang, height=90 + 44 * len(chart.categories))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(showgrid=True, gridcolor="#E5E5E5", **whole_number_ticks(chart))
+    return fig
+
+
+def comparison_bars(chart: Chart, lang: str) -> go.Figure:
+    fig = go.Figure()
+    for series in chart.series:
+        fig.add_bar(x=chart.categories, y=series.values, name=series.name,
+                    marker_color=COMPARISON_COLOURS[series.key], text=series.labels or None,
+                    textposition="outside", cliponaxis=False)
+    fig.update_layout(barmode="group")
+    charts.style(fig, lang, height=300)
+    fig.update_yaxes(**whole_number_ticks(chart))
+    return fig
+
+
+def reporting_chart(chart: Chart, lang: str) -> go.Figure:
+    """One stacked bar per deadline, split by outcome; the counts are written in the bars."""
+    fig = go.Figure()
+    for series in chart.series:
+        fig.add_bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
+                    marker_color=OUTCOME_COLOURS[series.key], text=series.labels,
+                    textposition="inside", insidetextanchor="middle")
+    fig.update_layout(barmode="stack")
+    charts.style(fig, lang, height=100 + 50 * len(chart.categories))
+    fig.update_layout(legend_traceorder="normal")
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(visible=False)
+    return fig
+
+
+filters = ui.selected_filters()
+view = incidents.build(ui.fetch, filters.year, filters.municipality, filters.lang)
+lang = filters.lang
+
+st.header(view.heading, anchor=False)
+st.caption(view.as_of)
+if not view.has_data:
+    ui.no_data(view.no_data_message)
+else:
+    headline_row(view.metrics, lang)
+section(view.by_month, month_chart, lang)
+if view.has_data:
+    left, right = st.columns(2, gap="large")
+    with left:
+        section(view.by_category, ranked_bars, lang)
+    with right:
+        section(view.by_cause, ranked_bars, lang)
+section(view.by_municipality, comparison_bars, lang)
+section(view.resolution, None, lang)
+section(view.open_by_age, comparison_bars, lang)
+section(view.reporting, reporting_chart, lang)

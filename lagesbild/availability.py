@@ -1,0 +1,390 @@
+"""The Tillgänglighet och SLA page: availability against target per system, the share of
+system-months meeting the target month by month, SLA breaches per municipality and tier,
+and tickets resolved within the target time, each against the year before.
+
+The headline share of system-months meeting the target comes from ``overview_sla``, the
+query the overview uses, so both pages show the same figure. The rest comes from the
+``sla_*`` queries, fetched through ``fetch(name, **params)`` as in ``lagesbild.overview``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lagesbild import page_model
+from lagesbild import status as rules
+from lagesbild.contracts import MEMBER_MUNICIPALITIES, MUNICIPALITIES, SLA_TIERS
+from lagesbild.formatting import fmt_decimal, fmt_int, fmt_pct
+from lagesbild.i18n import label, plural, t
+from lagesbild.overview import scope_label
+from lagesbild.page_model import Chart, Section, Table
+from lagesbild.sections import Headline, Series, as_of, change, records, scope_in_sentence
+from lagesbild.status import Status
+
+Fetch = Callable[..., pd.DataFrame]
+
+# How many of the systems furthest below (or least above) their target the chart shows.
+WORST_SYSTEMS = 15
+# The share-per-month axis starts at most this high, so that a year of good months is not
+# a flat line along the top.
+SHARE_AXIS_START = 95.0
+
+
+@dataclass(frozen=True)
+class AvailabilityPage:
+    year: int
+    previous_year: int
+    heading: str
+    as_of: str
+    # False when the selection has no service-level rows in the year: the page then shows
+    # the calm no-data message instead.
+    has_data: bool
+    no_data_message: str
+    metrics: tuple[Headline, ...]
+    systems: Section | None
+    by_month: Section | None
+    by_municipality: Section | None
+    by_tier: Section | None
+    tickets_by_tier: Section | None
+
+
+def system_status(availability_pct: float, target_pct: float, months_below_target: int) -> Status:
+    """Below the target over the year calls for action; a month below it is worth watching."""
+    if availability_pct < target_pct:
+        return Status.ACT
+    if months_below_target > 0:
+        return Status.WATCH
+    return Status.GOOD
+
+
+def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> AvailabilityPage:
+    """The Tillgänglighet och SLA page for ``year`` and ``municipality`` (None: all), in ``lang``."""
+    previous_year = year - 1
+
+    def rows(name: str, of_year: int = year) -> list[dict]:
+        return records(fetch(name, year=of_year, municipality=municipality))
+
+    totals = {row["year"]: row for row in rows("overview_sla")}
+    now, before = totals[year], totals[previous_year]
+    reference_date = page_model.reference_date(year)
+    scope = scope_in_sentence(municipality, lang)
+    no_data_message = t("sla_page.no_data", lang, scope=scope, year=year)
+    if municipality is not None and municipality not in MEMBER_MUNICIPALITIES:
+        no_data_message = f"{no_data_message} {t('sla_page.no_data.shared', lang)}"
+    common = dict(
+        year=year,
+        previous_year=previous_year,
+        heading=t("sla_page.heading", lang, year=year, scope=scope_label(municipality, lang)),
+        as_of=as_of(reference_date, year, lang),
+        has_data=now["system_months"] > 0,
+        no_data_message=no_data_message,
+    )
+    if not common["has_data"]:
+        return AvailabilityPage(**common, metrics=(), systems=None, by_month=None,
+                                by_municipality=None, by_tier=None, tickets_by_tier=None)
+
+    systems, previous_systems = rows("sla_by_system"), rows("sla_by_system", previous_year)
+    tiers = rows("sla_by_tier")
+    has_previous = before["system_months"] > 0
+    return AvailabilityPage(
+        **common,
+        metrics=_metrics(now, before, previous_year, lang),
+        systems=_systems(systems, previous_systems, year, previous_year, lang),
+        by_month=_by_month(rows("sla_by_month"), now, before, year, previous_year, lang),
+        by_municipality=_by_municipality(rows("sla_by_municipality"), year, previous_year,
+                                         has_previous, lang),
+        by_tier=_by_tier(tiers, year, previous_year, has_previous, lang),
+        tickets_by_tier=_tickets_by_tier(tiers, now, before, year, previous_year, lang),
+    )
+
+
+def _statuses(systems: list[dict]) -> list[Status]:
+    return [system_status(s["availability_pct"], s["target_pct"], s["months_below_target"])
+            for s in systems]
+
+
+def _breaches(totals: dict) -> int:
+    return totals["system_months"] - totals["system_months_met"]
+
+
+# --- Headline figures -------------------------------------------------------------------------
+
+def _metrics(now, before, previous_year, lang) -> tuple[Headline, ...]:
+    def share_change(key):
+        return change(now[key], before[key], previous_year, lang, higher_is_better=True,
+                      decimals=1, percentage_points=True)
+
+    # Without figures for the year before there is no change to show.
+    breaches_before = _breaches(before) if before["system_months"] else None
+    return (
+        Headline(t("sla_page.metric.met", lang), fmt_pct(now["availability_met_pct"], lang),
+                 share_change("availability_met_pct"),
+                 status=rules.sla_status(now["availability_met_pct"]),
+                 status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_GOOD_PCT, lang, 0),
+                               watch=fmt_pct(rules.SLA_WATCH_PCT, lang, 0)),
+                 help=t("sla_page.metric.met.help", lang)),
+        Headline(t("sla_page.metric.breaches", lang), fmt_int(_breaches(now), lang),
+                 change(_breaches(now), breaches_before, previous_year, lang,
+                        higher_is_better=False),
+                 help=t("sla_page.metric.breaches.help", lang)),
+        Headline(t("sla_page.metric.tickets", lang), fmt_pct(now["tickets_within_target_pct"], lang),
+                 share_change("tickets_within_target_pct"),
+                 help=t("sla_page.metric.tickets.help", lang)),
+    )
+
+
+# --- Per system ---------------------------------------------------------------------------------
+
+def _availability(value, lang) -> str:
+    # Two decimals: nearly every system is above 99 %, so one decimal would hide the differences.
+    return fmt_pct(value, lang, 2)
+
+
+def _tier(value, lang) -> str:
+    return t("sla_page.tier.none", lang) if value is None else label(SLA_TIERS, value, lang)
+
+
+def _share_axis_start(values: list[float]) -> float:
+    """A whole per cent below the lowest share, never above SHARE_AXIS_START."""
+    return min(SHARE_AXIS_START, math.floor(min(values)) - 1.0)
+
+
+def _availability_axis_start(values: list[float]) -> float:
+    """A half per cent step at least a quarter below the lowest value: systems sit close to
+    their targets (99–99,9 %), and the differences must stay visible."""
+    return math.floor((min(values) - 0.25) * 2) / 2
+
+
+def _systems(systems, previous_systems, year, previous_year, lang) -> Section:
+    statuses = _statuses(systems)
+    below = statuses.count(Status.ACT)
+    watch = statuses.count(Status.WATCH)
+    if below:
+        worst = systems[0]
+        sentence = t("sla_page.systems.below", lang, below=fmt_int(below, lang),
+                     systems=fmt_int(len(systems), lang), year=year, worst=worst["name"],
+                     availability=_availability(worst["availability_pct"], lang),
+                     target=fmt_pct(worst["target_pct"], lang))
+        watch_key = "sla_page.systems.watch"
+    else:
+        sentence = t("sla_page.systems.all_met", lang, systems=fmt_int(len(systems), lang), year=year)
+        watch_key = "sla_page.systems.watch_all_met"
+    parts = [sentence]
+    if watch:
+        parts.append(plural(watch_key, watch, lang, watch=fmt_int(watch, lang)))
+    if previous_systems:
+        previous_below = _statuses(previous_systems).count(Status.ACT)
+        parts.append(plural("sla_page.systems.previous", previous_below, lang,
+                            previous_year=previous_year, previous=fmt_int(previous_below, lang)))
+
+    shown = systems[:WORST_SYSTEMS]
+    names = [s["name"] for s in shown]
+    # A chart axis merges equal names: tell systems with the same name apart by their id.
+    names = [f"{n} ({s['system_id']})" if names.count(n) > 1 else n for n, s in zip(names, shown)]
+    series = []
+    for status in (Status.ACT, Status.WATCH, Status.GOOD):
+        matching = [st == status for st in statuses[:WORST_SYSTEMS]]
+        if any(matching):
+            series.append(Series(
+                status.value, t(f"sla_page.systems.status.{status.value}", lang),
+                tuple(s["availability_pct"] if m else None for s, m in zip(shown, matching)),
+                tuple(_availability(s["availability_pct"], lang) if m else ""
+                      for s, m in zip(shown, matching))))
+    series.append(Series("target", t("sla_page.systems.target", lang),
+                         tuple(s["target_pct"] for s in shown)))
+    start = _availability_axis_start([s["availability_pct"] for s in shown]
+                                     + [s["target_pct"] for s in shown])
+    chart = Chart(tuple(names), tuple(series), value_suffix=page_model.pct_suffix(lang),
+                  axis_start=start)
+    return Section(
+        "systems", t("sla_page.systems.title", lang), " ".join(parts), chart=chart,
+        table=_systems_table(systems, statuses, previous_systems, year, previous_year, lang),
+        note=t("sla_page.systems.chart_note", lang, count=fmt_int(len(shown), lang),
+               start=fmt_pct(start, lang, 1)),
+    )
+
+
+def _systems_table(systems, statuses, previous_systems, year, previous_year, lang) -> Table:
+    """Every system, worst first; what judges it comes first, the details after."""
+    previous = {s["system_id"]: s["availability_pct"] for s in previous_systems}
+    columns = (
+        t("sla_page.col.system", lang),
+        t("sla_page.col.status", lang),
+        t("sla_page.col.availability", lang, year=year),
+        t("sla_page.col.target", lang),
+        t("sla_page.col.months_below", lang),
+        t("sla_page.col.availability", lang, year=previous_year),
+        t("sla_page.col.tier", lang),
+        t("sla_page.col.municipality", lang),
+        t("sla_page.col.outage_hours", lang),
+        t("sla_page.col.tickets", lang),
+    )
+    table_rows = tuple(
+        (s["name"],
+         t(f"status.{status.value}", lang),
+         _availability(s["availability_pct"], lang),
+         fmt_pct(s["target_pct"], lang),
+         t("sla_page.systems.months_below", lang, below=fmt_int(s["months_below_target"], lang),
+           months=fmt_int(s["months"], lang)),
+         _availability(previous.get(s["system_id"]), lang),
+         _tier(s["sla_tier"], lang),
+         label(MUNICIPALITIES, s["municipality"], lang) if s["municipality"] else "",
+         fmt_decimal(s["outage_minutes"] / 60, lang, 1),
+         fmt_pct(100 * s["tickets_within_target"] / s["tickets"] if s["tickets"] else None, lang))
+        for s, status in zip(systems, statuses))
+    return Table(columns, table_rows, numeric=columns[2:6] + columns[8:],
+                 help={columns[7]: t("sla_page.col.municipality.help", lang)})
+
+
+# --- Per month ---------------------------------------------------------------------------------
+
+def _by_month(rows, now, before, year, previous_year, lang) -> Section:
+    shares = {(row["year"], row["month"]): row["availability_met_pct"] for row in rows}
+    months = range(1, 13)
+    current = [shares[(year, m)] for m in months]
+    previous = [shares[(previous_year, m)] for m in months]
+    if before["availability_met_pct"] is None:
+        change = _no_previous(previous_year, lang)
+    else:
+        change = page_model.share_change(now["availability_met_pct"],
+                                         before["availability_met_pct"], previous_year, lang)
+    parts = [t("sla_page.month.sentence", lang, share=fmt_pct(now["availability_met_pct"], lang),
+               year=year, change=change)]
+    measured = [m for m in months if current[m - 1] is not None]
+    worst = min(measured, key=lambda m: current[m - 1])   # the first month, on a tie
+    if current[worst - 1] < 100:
+        parts.append(t("sla_page.month.worst", lang, month=page_model.month_name(worst, lang),
+                       share=fmt_pct(current[worst - 1], lang)))
+
+    series = []
+    if any(v is not None for v in previous):
+        series.append(Series("previous", str(previous_year), tuple(previous)))
+    series.append(Series("current", str(year), tuple(current)))
+    start = _share_axis_start([v for v in current + previous if v is not None])
+    return Section(
+        "by_month", t("sla_page.month.title", lang), " ".join(parts),
+        chart=Chart(tuple(t(f"month.{m}", lang) for m in months), tuple(series),
+                    value_suffix=page_model.pct_suffix(lang), axis_start=start),
+        note=t("sla_page.month.note", lang, start=fmt_pct(start, lang, 0)),
+    )
+
+
+# --- SLA breaches per municipality and tier ---------------------------------------------------
+
+def _per_year(rows, column, year, previous_year) -> tuple[list, dict, dict]:
+    """The values of ``column`` in the query's order, and the rows of the year and of the
+    year before keyed by it (the queries give every value a row in both years)."""
+    keys = list(dict.fromkeys(row[column] for row in rows))
+    by_year: dict[int, dict] = {year: {}, previous_year: {}}
+    for row in rows:
+        by_year[row["year"]][row[column]] = row
+    return keys, by_year[year], by_year[previous_year]
+
+
+def _comparison_chart(labels, current, previous, year, previous_year, has_previous, lang, *,
+                      pct=False) -> Chart:
+    """Bars of the year beside the year before (left out when it has no figures)."""
+    fmt = (lambda v: fmt_pct(v, lang)) if pct else (lambda v: fmt_int(v, lang))
+    series = [Series("previous", str(previous_year), tuple(previous))] if has_previous else []
+    series.append(Series("current", str(year), tuple(current), tuple(fmt(v) for v in current)))
+    return Chart(tuple(labels), tuple(series),
+                 value_suffix=page_model.pct_suffix(lang) if pct else "")
+
+
+def _no_previous(previous_year, lang) -> str:
+    return t("sla_page.no_previous", lang, previous_year=previous_year)
+
+
+def _breach_chart(labels, current, previous, year, previous_year, has_previous, lang) -> Chart | None:
+    if not any(current) and not any(previous):
+        return None   # all zero: no bars to show
+    return _comparison_chart(labels, current, previous, year, previous_year, has_previous, lang)
+
+
+def _breach_total(current, previous, year, previous_year, has_previous, lang) -> str:
+    total, previous_total = sum(current), sum(previous)
+    if total == 0:
+        return t("sla_page.breaches.none.previous" if has_previous else "sla_page.breaches.none",
+                 lang, year=year, previous_year=previous_year, previous=fmt_int(previous_total, lang))
+    if has_previous:
+        change = page_model.count_change(total, previous_total, previous_year, lang)
+    else:
+        change = _no_previous(previous_year, lang)
+    return t("sla_page.breaches.some", lang, count=fmt_int(total, lang), year=year, change=change)
+
+
+def _by_municipality(rows, year, previous_year, has_previous, lang) -> Section:
+    names, now, before = _per_year(rows, "municipality", year, previous_year)
+    current = [now[n]["breaches"] for n in names]
+    previous = [before[n]["breaches"] for n in names]
+    parts = [_breach_total(current, previous, year, previous_year, has_previous, lang)]
+    if len(names) > 1 and any(current):
+        most = max(range(len(names)), key=lambda i: current[i])
+        system_months = now[names[most]]["system_months"]
+        parts.append(t("sla_page.municipality.most", lang,
+                       most=label(MUNICIPALITIES, names[most], lang),
+                       count=fmt_int(current[most], lang),
+                       system_months=fmt_int(system_months, lang),
+                       share=fmt_pct(100 * current[most] / system_months, lang)))
+    labels = [label(MUNICIPALITIES, n, lang) for n in names]
+    return Section("by_municipality", t("sla_page.municipality.title", lang), " ".join(parts),
+                   chart=_breach_chart(labels, current, previous, year, previous_year,
+                                       has_previous, lang),
+                   note=t("sla_page.breaches.note", lang))
+
+
+def _by_tier(rows, year, previous_year, has_previous, lang) -> Section:
+    tiers, now, before = _per_year(rows, "sla_tier", year, previous_year)
+    current = [now[tier]["breaches"] for tier in tiers]
+    previous = [before[tier]["breaches"] for tier in tiers]
+    if not any(current):
+        sentence = t("sla_page.tier.no_breaches", lang, year=year)
+    else:
+        def share(tier):
+            system_months = now[tier]["system_months"]
+            return now[tier]["breaches"] / system_months if system_months else 0.0
+
+        worst = max(tiers, key=share)
+        index = tiers.index(worst)
+        sentence = t("sla_page.tier.most", lang, tier=_tier(worst, lang),
+                     share=fmt_pct(100 * share(worst), lang), count=fmt_int(current[index], lang),
+                     system_months=fmt_int(now[worst]["system_months"], lang),
+                     change=(page_model.count_change(current[index], previous[index],
+                                                     previous_year, lang)
+                             if has_previous else _no_previous(previous_year, lang)))
+    labels = [_tier(tier, lang) for tier in tiers]
+    return Section("by_tier", t("sla_page.tier.title", lang), sentence,
+                   chart=_breach_chart(labels, current, previous, year, previous_year,
+                                       has_previous, lang))
+
+
+# --- Tickets within the resolution time -------------------------------------------------------
+
+def _tickets_by_tier(rows, now_totals, before_totals, year, previous_year, lang) -> Section:
+    title = t("sla_page.tickets.title", lang)
+    if not now_totals["tickets"]:
+        return Section("tickets_by_tier", title, t("sla_page.tickets.none", lang, year=year))
+    tiers, now, before = _per_year(rows, "sla_tier", year, previous_year)
+    share = now_totals["tickets_within_target_pct"]
+    previous_share = before_totals["tickets_within_target_pct"]
+    if previous_share is None:
+        change = _no_previous(previous_year, lang)
+    else:
+        change = page_model.share_change(share, previous_share, previous_year, lang)
+    parts = [t("sla_page.tickets.sentence", lang, share=fmt_pct(share, lang), year=year,
+               change=change)]
+    with_tickets = [tier for tier in tiers if now[tier]["tickets_within_target_pct"] is not None]
+    if len(with_tickets) > 1:
+        lowest = min(with_tickets, key=lambda tier: now[tier]["tickets_within_target_pct"])
+        parts.append(t("sla_page.tickets.lowest", lang, tier=_tier(lowest, lang),
+                       share=fmt_pct(now[lowest]["tickets_within_target_pct"], lang)))
+    current = [now[tier]["tickets_within_target_pct"] for tier in tiers]
+    previous = [before[tier]["tickets_within_target_pct"] for tier in tiers]
+    chart = _comparison_chart([_tier(tier, lang) for tier in tiers], current, previous, year,
+                              previous_year, previous_share is not None, lang, pct=True)
+    return Section("tickets_by_tier", title, " ".join(parts), chart=chart,
+                   note=t("sla_page.tickets.note", lang))

@@ -1,0 +1,33 @@
+-- Time from report to resolution, in hours, per severity, for incidents reported in the
+-- selected year and the year before.
+-- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
+-- Only resolved incidents have a time; unresolved counts those reported in the year that
+-- are still open. Every year and severity (1–4) has a row; the times are NULL when no
+-- incident of that severity is resolved.
+-- quantile_cont interpolates, so the median of two times is their mean.
+WITH grid AS (
+    SELECT year, severity::INTEGER AS severity
+    FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year)
+    CROSS JOIN range(1, 5) AS severities(severity)
+),
+reported AS (
+    SELECT
+        year(reported_at)::INTEGER AS year,
+        severity::INTEGER          AS severity,
+        epoch(resolved_at - reported_at) / 3600.0 AS hours_to_resolve
+    FROM incidents
+    WHERE reported_at >= make_date($year::INTEGER - 1, 1, 1)
+      AND reported_at < make_date($year::INTEGER + 1, 1, 1)
+      AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+)
+SELECT
+    grid.year,
+    grid.severity,
+    count(reported.hours_to_resolve)                                  AS resolved,
+    count(reported.year) - count(reported.hours_to_resolve)           AS unresolved,
+    quantile_cont(reported.hours_to_resolve, 0.5)                     AS median_hours,
+    quantile_cont(reported.hours_to_resolve, 0.9)                     AS p90_hours
+FROM grid
+LEFT JOIN reported USING (year, severity)
+GROUP BY grid.year, grid.severity
+ORDER BY grid.year, grid.severity;
