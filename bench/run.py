@@ -1,0 +1,236 @@
+"""The benchmark: how Lägesbild keeps up as the data grows.
+
+    python bench/run.py [--sizes 10000,100000,1000000] [--runs 5] [--out bench/RESULTS.md]
+
+For each size it generates that many incidents (with systems, SLA months, risks and
+classifications in proportion) with the demo generator, in the import contract's CSV
+format, and measures, all on this machine in this run so the ratios compare like with like:
+
+- import through the project's import path (full validation, upsert, change log) against
+  DuckDB's own read_csv of the same file into a table (the floor);
+- every board page's server-side run through AppTest, cold in a fresh process, warm
+  (rerun) and after a year change, as medians, with the process's peak memory;
+- the page datasets computed by the queries against the same datasets computed with pandas
+  over DataFrames loaded once (the way a typical Streamlit dashboard does it).
+
+It prints one markdown table per size and writes them, with the machine, to --out.
+Generated files and databases go to bench/out/ (not committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import peer  # noqa: E402
+from lagesbild import contracts, db, demo, ingest  # noqa: E402
+from lagesbild.ui.navigation import BOARD_PAGES  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+# The benchmark looks at the last complete year of the generated data.
+YEAR = demo.DEMO_UNTIL.year - 1
+FLOOR_KINDS = ("incidents", "sla")
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; Python {platform.python_version()}, "
+            f"DuckDB {duckdb.__version__}")
+
+
+def generated(size: int) -> tuple[Path, float]:
+    directory = OUT / str(size) / "csv"
+    if (directory / "incidents.csv").exists():
+        return directory, 0.0
+    shutil.rmtree(directory, ignore_errors=True)
+    begin = time.perf_counter()
+    demo.generate_for_total_incidents(directory, size)
+    return directory, time.perf_counter() - begin
+
+
+def imported(size: int, csv_dir: Path) -> tuple[Path, dict[str, float]]:
+    """A fresh database loaded through the import path; seconds per kind."""
+    path = OUT / str(size) / "lagesbild.duckdb"
+    path.unlink(missing_ok=True)
+    Path(f"{path}.wal").unlink(missing_ok=True)
+    con = db.connect(path)
+    seconds = {}
+    try:
+        for kind in contracts.KINDS:
+            begin = time.perf_counter()
+            result = ingest.import_file(con, kind, csv_dir / f"{kind}.csv", changed_by="bench")
+            seconds[kind] = time.perf_counter() - begin
+            if not result.ok:
+                raise SystemExit(result.summary())
+    finally:
+        con.close()
+    return path, seconds
+
+
+def floor(csv_path: Path) -> float:
+    """DuckDB's own read_csv of the file into a table of a fresh database file."""
+    path = csv_path.with_suffix(".floor.duckdb")
+    path.unlink(missing_ok=True)
+    con = duckdb.connect(str(path))
+    try:
+        begin = time.perf_counter()
+        con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(csv_path)])
+        con.execute("CHECKPOINT")
+        return time.perf_counter() - begin
+    finally:
+        con.close()
+        path.unlink(missing_ok=True)
+
+
+def page_timings(database: Path, runs: int) -> list[dict]:
+    results = []
+    for page_file, *_ in BOARD_PAGES:
+        completed = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "page_timing.py"), str(database), page_file,
+             str(YEAR), str(runs)],
+            capture_output=True, text=True, cwd=ROOT, timeout=1800)
+        if completed.returncode != 0:
+            raise SystemExit(f"{page_file}: {completed.stderr[-2000:]}")
+        results.append(json.loads(completed.stdout.strip().splitlines()[-1]))
+    return results
+
+
+def _median_seconds(function, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - begin)
+    return statistics.median(samples)
+
+
+def _agree(ours, theirs, keys: list[str]) -> bool:
+    """Whether the two results hold the same numbers, row for row."""
+    ours = ours.sort_values(keys, ignore_index=True)
+    theirs = theirs.sort_values(keys, ignore_index=True)
+    if len(ours) != len(theirs):
+        return False
+    for column in set(ours.columns) & set(theirs.columns):
+        if column in keys or not pd.api.types.is_numeric_dtype(ours[column]):
+            continue
+        left = ours[column].astype(float).to_numpy()
+        right = theirs[column].astype(float).to_numpy()
+        if not np.allclose(left, right, equal_nan=True):
+            return False
+    return True
+
+
+def peer_timings(database: Path, runs: int) -> list[dict]:
+    con = db.connect(database, read_only=True)
+    try:
+        load = time.perf_counter()
+        frames = peer.load_frames(con)
+        load_seconds = time.perf_counter() - load
+        results = []
+        for name, (compute, keys) in peer.PEERS.items():
+            ours = db.query(con, name, year=YEAR, municipality=None)
+            theirs = compute(frames, YEAR, None)
+            results.append({
+                "dataset": name,
+                "duckdb_s": _median_seconds(lambda: db.query(con, name, year=YEAR, municipality=None), runs),
+                "pandas_s": _median_seconds(lambda: compute(frames, YEAR, None), runs),
+                "agree": _agree(ours, theirs, keys),
+            })
+        return results, load_seconds
+    finally:
+        con.close()
+
+
+def _s(seconds: float) -> str:
+    return f"{seconds:.3f} s" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def table(size: int, generation: float, imports: dict, floors: dict, pages: list[dict],
+          peers: list[dict], load_seconds: float, rows: dict[str, int]) -> str:
+    lines = [f"### {size:,} incidents".replace(",", " "), "",
+             "Rows: " + ", ".join(f"{kind} {count:,}".replace(",", " ") for kind, count in rows.items()),
+             "", "| measure | value | ratio |", "|---|---|---|"]
+    if generation:
+        lines.append(f"| generate CSV (all kinds) | {_s(generation)} | |")
+    for kind in FLOOR_KINDS:
+        lines.append(f"| import {kind} (validate + upsert) | {_s(imports[kind])} | "
+                     f"{imports[kind] / floors[kind]:.1f}× DuckDB read_csv ({_s(floors[kind])}) |")
+    lines.append(f"| import all kinds | {_s(sum(imports.values()))} | |")
+    for page in pages:
+        name = Path(page["page"]).stem
+        warning = " (exception!)" if page["exceptions"] else ""
+        lines.append(f"| page {name}: cold / warm / year change | {_s(page['cold_s'])} / "
+                     f"{_s(page['warm_s'])} / {_s(page['filter_s'])}{warning} | "
+                     f"queries {_s(page['cold_query_s'])} of cold |")
+    lines.append(f"| peak RSS of a page process (max) | "
+                 f"{max(p['peak_rss_mb'] for p in pages):.0f} MB | |")
+    lines.append(f"| pandas peer: load tables into DataFrames | {_s(load_seconds)} | once per process |")
+    for item in peers:
+        agree = "" if item["agree"] else " (results differ!)"
+        lines.append(f"| dataset {item['dataset']}: DuckDB / pandas | {_s(item['duckdb_s'])} / "
+                     f"{_s(item['pandas_s'])}{agree} | {item['pandas_s'] / item['duckdb_s']:.1f}× faster |")
+    return "\n".join(lines)
+
+
+def row_counts(database: Path) -> dict[str, int]:
+    con = db.connect(database, read_only=True)
+    try:
+        return {k.name: con.execute(f"SELECT count(*) FROM {k.table}").fetchall()[0][0]
+                for k in contracts.KINDS.values()}
+    finally:
+        con.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "RESULTS.md")
+    args = parser.parse_args()
+    sections = [f"Measured {dt.date.today().isoformat()} on {machine()}. "
+                f"Pages show {YEAR}; medians of {args.runs} runs."]
+    for size in (int(s) for s in args.sizes.split(",")):
+        csv_dir, generation = generated(size)
+        database, imports = imported(size, csv_dir)
+        floors = {kind: floor(csv_dir / f"{kind}.csv") for kind in FLOOR_KINDS}
+        pages = page_timings(database, args.runs)
+        peers, load_seconds = peer_timings(database, args.runs)
+        section = table(size, generation, imports, floors, pages, peers, load_seconds,
+                        row_counts(database))
+        print(section, "\n", flush=True)
+        sections.append(section)
+    args.out.write_text("\n\n".join(sections) + "\n", encoding="utf-8")
+    print(f"Written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
