@@ -1,51 +1,17 @@
 """Incidenter: what was reported in the selected year, how fast it was resolved, what is
 still open, and whether breaches and significant incidents were reported in time."""
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import incidents, ui
-from lagesbild.page_model import Chart, Section, Table
+from lagesbild.sections import Chart
 from lagesbild.ui import charts
-from lagesbild.ui.components import status_badge
-from lagesbild.ui.sections import escape_markdown, headline_row
+from lagesbild.ui.charts import comparison_bars, whole_number_ticks
+from lagesbild.ui.sections import headline_row, section
 
-# The year before is grey throughout the page; the selected year blue.
-COMPARISON_COLOURS = {"previous": charts.GREY, "current": charts.BLUE}
 OUTCOME_COLOURS = {"on_time": charts.STATUS["good"], "late": charts.STATUS["watch"],
                    "not_reported": charts.STATUS["act"], "pending": charts.GREY}
-
-
-def table(data: Table) -> None:
-    help_texts = data.help or {}
-    st.dataframe(
-        pd.DataFrame(list(data.rows), columns=list(data.columns)), hide_index=True,
-        column_config={column: st.column_config.TextColumn(
-            alignment="right" if column in data.numeric else None, help=help_texts.get(column))
-            for column in data.columns})
-
-
-def section(part: Section | None, draw, lang: str) -> None:
-    """Title, status word, the sentence, then the chart drawn by ``draw``, table and note."""
-    if part is None:
-        return
-    st.subheader(part.title, anchor=False)
-    if part.status is not None:
-        status_badge(part.status, part.status_rule, lang)
-    st.markdown(escape_markdown(part.sentence))
-    if part.chart is not None:
-        charts.show(draw(part.chart, lang), key=part.key)
-    if part.table is not None:
-        table(part.table)
-    if part.note:
-        st.caption(escape_markdown(part.note))
-
-
-def whole_number_ticks(chart: Chart) -> dict:
-    """Axis settings that keep ticks on whole numbers when counts are small (no "0,5")."""
-    largest = max((v for series in chart.series for v in series.values if v is not None), default=0)
-    return dict(dtick=1) if largest <= 6 else {}
 
 
 def month_chart(chart: Chart, lang: str) -> go.Figure:
@@ -66,24 +32,12 @@ def ranked_bars(chart: Chart, lang: str) -> go.Figure:
     fig = go.Figure()
     for series in chart.series:
         fig.add_bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
-                    marker_color=COMPARISON_COLOURS[series.key], text=series.labels or None,
+                    marker_color=charts.COMPARISON[series.key], text=series.labels or None,
                     textposition="outside", cliponaxis=False)
     fig.update_layout(barmode="group")
     charts.style(fig, lang, height=90 + 44 * len(chart.categories))
     fig.update_yaxes(autorange="reversed", showgrid=False)
     fig.update_xaxes(showgrid=True, gridcolor="#E5E5E5", **whole_number_ticks(chart))
-    return fig
-
-
-def comparison_bars(chart: Chart, lang: str) -> go.Figure:
-    fig = go.Figure()
-    for series in chart.series:
-        fig.add_bar(x=chart.categories, y=series.values, name=series.name,
-                    marker_color=COMPARISON_COLOURS[series.key], text=series.labels or None,
-                    textposition="outside", cliponaxis=False)
-    fig.update_layout(barmode="group")
-    charts.style(fig, lang, height=300)
-    fig.update_yaxes(**whole_number_ticks(chart))
     return fig
 
 

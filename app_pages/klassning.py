@@ -6,9 +6,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import classification, ui
+from lagesbild.sections import Chart, pct_suffix
 from lagesbild.ui import charts
-from lagesbild.ui.grids import show_table
-from lagesbild.ui.sections import headline_row, intro
+from lagesbild.ui.sections import chart_part, headline_row, table_part
 
 # Colour and line style per series: two cues, so the lines stay apart without colour.
 LINE_STYLE = {
@@ -19,31 +19,8 @@ LINE_STYLE = {
 BAR_COLOUR = {"previous": charts.SKY, "current": charts.BLUE}
 
 
-def table_part(table, *, static: bool = True) -> None:
-    """A table under its title and sentence; without rows, the sentence as a calm note."""
-    if table.has_rows:
-        intro(table.title, table.sentence, table.note)
-        show_table(table, static=static)
-    else:
-        st.subheader(table.title, anchor=False)
-        ui.no_data(table.sentence)
-
-
-filters = ui.selected_filters()
-lang = filters.lang
-view = classification.build(ui.fetch, filters.year, filters.municipality, lang)
-percent = "%" if lang == "en" else "\u00a0%"
-
-st.header(view.heading, anchor=False)
-st.caption(f"{view.as_of} {view.current_rule}")
-
-if not view.has_systems:
-    ui.no_data(view.no_data_message)
-else:
-    headline_row(view.headlines, lang)
-
-    coverage = view.coverage
-    intro(coverage.title, coverage.sentence)
+def coverage_chart(coverage: Chart, lang: str) -> go.Figure:
+    percent = pct_suffix(lang)
     figure = go.Figure()
     for series in coverage.series:
         colour, dash, symbol = LINE_STYLE[series.key]
@@ -57,28 +34,37 @@ else:
     charts.style(figure, lang)
     figure.update_yaxes(range=[0, 105], ticksuffix=percent)
     figure.update_xaxes(dtick=1, tickformat="d")
-    charts.show(figure, key="coverage")
+    return figure
 
+
+def measures_chart(measures: Chart, lang: str) -> go.Figure:
+    figure = go.Figure()
+    for series in measures.series:
+        figure.add_trace(go.Bar(
+            x=list(measures.categories), y=list(series.values), name=series.name,
+            marker_color=BAR_COLOUR[series.key], text=list(series.values),
+            textposition="outside",
+            hovertemplate=f"%{{x}}: %{{y}}<extra>{series.name}</extra>"))
+    charts.style(figure, lang, height=300)
+    figure.update_layout(barmode="group")
+    figure.update_yaxes(title=measures.axis_title)
+    return figure
+
+
+filters = ui.selected_filters()
+lang = filters.lang
+view = classification.build(ui.fetch, filters.year, filters.municipality, lang)
+
+st.header(view.heading, anchor=False)
+st.caption(f"{view.as_of} {view.current_rule}")
+
+if not view.has_systems:
+    ui.no_data(view.no_data_message)
+else:
+    headline_row(view.headlines, lang)
+    chart_part(view.coverage, coverage_chart, lang)
     table_part(view.overdue)
     # One row per classified system: a scrollable grid rather than a long page.
     table_part(view.levels, static=False)
-
-    measures = view.measures
-    if measures.has_data:
-        intro(measures.title, measures.sentence)
-        figure = go.Figure()
-        for series in measures.series:
-            figure.add_trace(go.Bar(
-                x=list(measures.categories), y=list(series.values), name=series.name,
-                marker_color=BAR_COLOUR[series.key], text=list(series.values),
-                textposition="outside",
-                hovertemplate=f"%{{x}}: %{{y}}<extra>{series.name}</extra>"))
-        charts.style(figure, lang, height=300)
-        figure.update_layout(barmode="group")
-        figure.update_yaxes(title=measures.axis_title)
-        charts.show(figure, key="measures")
-    else:
-        st.subheader(measures.title, anchor=False)
-        ui.no_data(measures.sentence)
-
+    chart_part(view.measures, measures_chart, lang)
     table_part(view.needs)

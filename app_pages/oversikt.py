@@ -5,10 +5,8 @@ import streamlit as st
 
 from lagesbild import attention, overview, ui
 from lagesbild.i18n import t
-from lagesbild.ui.components import status_badge
+from lagesbild.ui.components import escape_markdown, status_badge
 
-# Characters that would turn data (risk titles, system names) into Markdown or formulas.
-MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>~$|#"})
 ATTENTION_ANCHOR = "att-uppmarksamma"
 
 filters = ui.selected_filters()
@@ -28,7 +26,8 @@ def finding_row(finding: attention.Finding) -> None:
         with badge:
             status_badge(finding.status, t(f"attention.severity.{finding.status.value}", filters.lang),
                          filters.lang)
-        text.markdown(finding.sentence.translate(MARKDOWN_SPECIAL))
+        # The sentence names risks, systems and documents as imported.
+        text.markdown(escape_markdown(finding.sentence))
         link.page_link(ui.page_file(finding.page), label=finding.link_label, icon=":material/arrow_forward:",
                        query_params=link_params)
 

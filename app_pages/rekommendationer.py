@@ -5,32 +5,19 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import recommendations, ui
+from lagesbild.sections import Chart, pct_suffix
 from lagesbild.ui import charts
-from lagesbild.ui.grids import show_table
-from lagesbild.ui.sections import escape_markdown, headline_row, intro
+from lagesbild.ui.components import escape_markdown
+from lagesbild.ui.sections import chart_part, headline_row, table_part
 
 # The status colours of the badges; recommendations not yet assessed in grey.
 BAR_COLOUR = {"Ja": charts.STATUS["good"], "Delvis": charts.STATUS["watch"],
               "Nej": charts.STATUS["act"], "not_assessed": charts.GREY}
 
-filters = ui.selected_filters()
-lang = filters.lang
-view = recommendations.build(ui.fetch, filters.year, lang)
-percent = "%" if lang == "en" else "\u00a0%"
 
-st.header(view.heading, anchor=False)
-st.caption(f"{view.as_of} {view.scope_note}")
-
-if not view.has_data:
-    ui.no_data(view.no_data_message)
-else:
-    headline_row(view.headlines, lang)
-
-    intro(view.grid.title, view.grid.sentence, view.grid.note)
-    show_table(view.grid, static=True)
-
-    trend = view.trend
-    intro(trend.title, trend.sentence)
+def trend_chart(trend: Chart, lang: str) -> go.Figure:
+    """The share of recommendations in each state at every year-end, the counts in the bars."""
+    percent = pct_suffix(lang)
     figure = go.Figure()
     for series in trend.series:
         figure.add_trace(go.Bar(
@@ -41,7 +28,23 @@ else:
     charts.style(figure, lang, height=300)
     figure.update_layout(barmode="stack", bargap=0.45, legend_traceorder="normal")
     figure.update_yaxes(range=[0, 100], ticksuffix=percent)
-    charts.show(figure, key="trend")
+    return figure
+
+
+filters = ui.selected_filters()
+lang = filters.lang
+view = recommendations.build(ui.fetch, filters.year, lang)
+
+st.header(view.heading, anchor=False)
+st.caption(f"{view.as_of} {view.scope_note}")
+
+if not view.has_data:
+    ui.no_data(view.no_data_message)
+else:
+    headline_row(view.headlines, lang)
+
+    table_part(view.grid)
+    chart_part(view.trend, trend_chart, lang)
 
     with st.expander(view.full_title):
         for full in view.full_texts:

@@ -7,13 +7,12 @@ import streamlit as st
 
 from lagesbild import risks, ui
 from lagesbild.i18n import t
+from lagesbild.sections import Section, Table
 from lagesbild.ui import heatmap
+from lagesbild.ui.components import escape_markdown
+from lagesbild.ui.sections import headline_row
 
-# The same colours as the overview's figures: blue better, orange worse, grey unchanged.
-DELTA_COLOUR = {True: "blue", False: "orange", None: "gray"}
 FILTER_KEYS = {"areas": "risker_omrade", "systems": "risker_system", "owners": "risker_agare"}
-# Table cells are Markdown: these characters in data (titles, names) would change how it shows.
-MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>~$|#"})
 # Cells this short (dates, levels, status words) are shown on one line; longer texts wrap.
 SHORT_CELL = 16
 UNBREAKABLE = str.maketrans({" ": "\u00a0", "-": "\u2011"})
@@ -30,7 +29,7 @@ def multiselect(key: str, label_key: str, options: dict[str, str]) -> tuple[str,
                                 placeholder=t("risk_page.filter.all", lang)))
 
 
-def tinted(table: risks.Table):
+def tinted(table: Table):
     """The table with its status and band cells coloured (always beside their words)."""
     fills = {**heatmap.BAND_FILL, **heatmap.TONE_FILL}
 
@@ -38,27 +37,26 @@ def tinted(table: risks.Table):
         tones = table.tones.get(column.name, (None,) * len(column))
         return [f"background-color: {fills[tone]}; color: #111111" if tone else "" for tone in tones]
 
+    # Table cells are Markdown: data (titles, names) is escaped to show as written.
     def shown(text: str) -> str:
-        return (text.translate(UNBREAKABLE) if len(text) <= SHORT_CELL else text).translate(MARKDOWN_SPECIAL)
+        return escape_markdown(text.translate(UNBREAKABLE) if len(text) <= SHORT_CELL else text)
 
     return table.frame.style.apply(colours).format(shown)
 
 
-def section(table: risks.Table, *, part: bool = False) -> None:
-    """A table under its title and sentence; ``part`` for a table within a section."""
-    if part:
-        st.markdown(f"**{table.title}**")
+def section(part: Section, *, within: bool = False) -> None:
+    """A table under its title and sentence; ``within`` for a table within a section."""
+    if within:
+        st.markdown(f"**{part.title}**")
     else:
-        st.subheader(table.title, anchor=False)
-    st.write(table.sentence)
-    if not table.empty:
-        st.table(tinted(table), hide_index=True)
+        st.subheader(part.title, anchor=False)
+    st.write(part.sentence)
+    if not part.table.empty:
+        st.table(tinted(part.table), hide_index=True)
 
 
 def register(view: risks.RisksView) -> None:
-    for column, metric in zip(st.columns(len(view.metrics)), view.metrics):
-        column.metric(metric.label, metric.value, delta=metric.delta, delta_color=DELTA_COLOUR[metric.good],
-                      delta_arrow=metric.direction, delta_description=metric.description, border=True)
+    headline_row(view.metrics, lang)
 
     st.subheader(t("risk_page.maps.title", lang), anchor=False)
     maps = (view.current, view.residual)
@@ -75,7 +73,7 @@ def register(view: risks.RisksView) -> None:
     section(view.movement)
     st.subheader(t("risk_page.follow_up.title", lang), anchor=False)
     for table in (view.without_owner, view.overdue, view.not_reassessed):
-        section(table, part=True)
+        section(table, within=True)
     section(view.infrastructure)
 
 

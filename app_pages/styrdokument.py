@@ -4,8 +4,7 @@ due within 90 days."""
 import streamlit as st
 
 from lagesbild import documents, ui
-from lagesbild.ui.grids import show_table
-from lagesbild.ui.sections import headline_row, intro
+from lagesbild.ui.sections import headline_row, table_part
 
 filters = ui.selected_filters()
 view = documents.build(ui.fetch, filters.year, filters.lang)
@@ -17,5 +16,4 @@ if not view.has_data:
     ui.no_data(view.no_data_message)
 else:
     headline_row(view.headlines, filters.lang)
-    intro(view.register.title, view.register.sentence, view.register.note)
-    show_table(view.register, static=True)
+    table_part(view.register)

@@ -1,42 +1,14 @@
 """Tillgänglighet och SLA: availability against target per system and month, SLA breaches
 per municipality and tier, and tickets resolved within the target time."""
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import availability, ui
-from lagesbild.page_model import Chart, Section, Table
+from lagesbild.sections import Chart
 from lagesbild.ui import charts
-from lagesbild.ui.sections import escape_markdown, headline_row
-
-# The year before is grey throughout the page; the selected year blue.
-COMPARISON_COLOURS = {"previous": charts.GREY, "current": charts.BLUE}
-
-
-def table(data: Table, *, pinned: str | None = None) -> None:
-    help_texts = data.help or {}
-    st.dataframe(
-        pd.DataFrame(list(data.rows), columns=list(data.columns)), hide_index=True,
-        column_config={column: st.column_config.TextColumn(
-            alignment="right" if column in data.numeric else None, help=help_texts.get(column),
-            pinned=True if column == pinned else None)
-            for column in data.columns})
-
-
-def section(part: Section | None, draw, lang: str) -> None:
-    """Title, the sentence, then the chart drawn by ``draw``, the table and the note."""
-    if part is None:
-        return
-    st.subheader(part.title, anchor=False)
-    st.markdown(escape_markdown(part.sentence))
-    if part.chart is not None:
-        charts.show(draw(part.chart, lang), key=part.key)
-    if part.table is not None:
-        # The system's name stays in view while the details scroll sideways.
-        table(part.table, pinned=part.table.columns[0] if part.key == "systems" else None)
-    if part.note:
-        st.caption(escape_markdown(part.note))
+from lagesbild.ui.charts import comparison_bars
+from lagesbild.ui.sections import headline_row, section
 
 
 def systems_chart(chart: Chart, lang: str) -> go.Figure:
@@ -67,23 +39,9 @@ def trend_chart(chart: Chart, lang: str) -> go.Figure:
         previous = series.key == "previous"
         fig.add_scatter(x=chart.categories, y=series.values, name=series.name,
                         mode="lines+markers",
-                        line=dict(color=COMPARISON_COLOURS[series.key], dash="dot" if previous else None))
+                        line=dict(color=charts.COMPARISON[series.key], dash="dot" if previous else None))
     charts.style(fig, lang)
     fig.update_yaxes(range=[chart.axis_start, 100.5], ticksuffix=chart.value_suffix)
-    return fig
-
-
-def comparison_bars(chart: Chart, lang: str) -> go.Figure:
-    fig = go.Figure()
-    for series in chart.series:
-        fig.add_bar(x=chart.categories, y=series.values, name=series.name,
-                    marker_color=COMPARISON_COLOURS[series.key], text=series.labels or None,
-                    textposition="outside", cliponaxis=False)
-    fig.update_layout(barmode="group")
-    charts.style(fig, lang, height=300)
-    largest = max((v for s in chart.series for v in s.values if v is not None), default=0)
-    # Counts stay on whole-number ticks ("0,5 SLA-brott" means nothing).
-    fig.update_yaxes(ticksuffix=chart.value_suffix, dtick=1 if largest <= 6 else None)
     return fig
 
 

@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import peer  # noqa: E402
 from lagesbild import contracts, db, demo, ingest  # noqa: E402
-from lagesbild.ui.navigation import BOARD_PAGES  # noqa: E402
+from lagesbild.pages import BOARD_PAGES  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 # The benchmark looks at the last complete year of the generated data.

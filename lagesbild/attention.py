@@ -22,9 +22,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lagesbild.contracts import MUNICIPALITIES
-from lagesbild.formatting import fmt_int
+from lagesbild.formatting import fmt_int, shortened
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.overview import Fetch
+from lagesbild.pages import board_page
+from lagesbild.sections import Fetch
 from lagesbild.status import Status
 
 ACT, WATCH, UPKEEP = 3, 2, 1
@@ -87,11 +88,8 @@ class Attention:
         return self.findings[SHOWN_FINDINGS:]
 
 
-# The titles of the pages findings link to, as in lagesbild.ui.navigation (which this module
-# cannot import: it needs Streamlit).
-_PAGE_TITLES = {"risker": "nav.risks", "rekommendationer": "nav.recommendations",
-                "klassning": "nav.classification", "incidenter": "nav.incidents",
-                "tillganglighet": "nav.sla", "styrdokument": "nav.documents"}
+def _page_title(url_path: str, lang: str) -> str:
+    return t(board_page(url_path).title_key, lang)
 
 
 def _finding(rule: str, severity: int, page: str, items: list[Item], lang: str, **values) -> Finding | None:
@@ -106,15 +104,8 @@ def _finding(rule: str, severity: int, page: str, items: list[Item], lang: str, 
         sentence=t("attention.sentence", lang, summary=summary, items=join_list(named, lang)),
         summary=t("attention.summary", lang, summary=summary),
         topic=t(f"attention.topic.{rule}", lang),
-        link_label=t(_PAGE_TITLES[page], lang),
+        link_label=_page_title(page, lang),
     )
-
-
-def _quoted(text: str) -> str:
-    """The beginning of a long text, cut at a word."""
-    if len(text) <= QUOTED_CHARACTERS:
-        return text
-    return text[:QUOTED_CHARACTERS].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
 
 
 # --- The rules ---------------------------------------------------------------------------------
@@ -128,7 +119,7 @@ def risk_register_empty(risks: pd.DataFrame, lang: str) -> Finding | None:
     sentence = t("attention.risk_register_empty", lang)
     return Finding(rule="risk_register_empty", severity=ACT, page="risker", items=(), sentence=sentence,
                    summary=sentence, topic=t("attention.topic.risk_register_empty", lang),
-                   link_label=t(_PAGE_TITLES["risker"], lang))
+                   link_label=_page_title("risker", lang))
 
 
 def risks_without_action_owner(risks: pd.DataFrame, lang: str) -> Finding | None:
@@ -162,7 +153,8 @@ def recommendations_behind(recommendations: pd.DataFrame, lang: str) -> Finding 
     found = recommendations[(recommendations["latest_status"] == "Nej") | recommendations["overdue"]]
     found = found.assign(not_done=found["latest_status"] == "Nej").sort_values(
         ["not_done", "due_date", "rec_id"], ascending=[False, True, True])
-    items = [Item(r.rec_id, f"{r.rec_id} {_quoted(r.text)}") for r in found.itertuples()]
+    items = [Item(r.rec_id, f"{r.rec_id} {shortened(r.text, QUOTED_CHARACTERS)}")
+             for r in found.itertuples()]
     return _finding("recommendations_behind", ACT, "rekommendationer", items, lang)
 
 

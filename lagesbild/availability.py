@@ -4,28 +4,23 @@ and tickets resolved within the target time, each against the year before.
 
 The headline share of system-months meeting the target comes from ``overview_sla``, the
 query the overview uses, so both pages show the same figure. The rest comes from the
-``sla_*`` queries, fetched through ``fetch(name, **params)`` as in ``lagesbild.overview``.
+``sla_*`` queries, fetched through ``fetch(name, **params)`` as in ``lagesbild.sections``.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
-import pandas as pd
-
-from lagesbild import page_model
 from lagesbild import status as rules
 from lagesbild.contracts import MEMBER_MUNICIPALITIES, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import label, plural, t
-from lagesbild.overview import scope_label
-from lagesbild.page_model import Chart, Section, Table
-from lagesbild.sections import Headline, Series, as_of, change, records, scope_in_sentence
+from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, change,
+                                count_change, month_abbreviation, month_name, pct_suffix, records,
+                                reference_date, scope_in_sentence, scope_label, share_change,
+                                text_table)
 from lagesbild.status import Status
-
-Fetch = Callable[..., pd.DataFrame]
 
 # How many of the systems furthest below (or least above) their target the chart shows.
 WORST_SYSTEMS = 15
@@ -52,15 +47,6 @@ class AvailabilityPage:
     tickets_by_tier: Section | None
 
 
-def system_status(availability_pct: float, target_pct: float, months_below_target: int) -> Status:
-    """Below the target over the year calls for action; a month below it is worth watching."""
-    if availability_pct < target_pct:
-        return Status.ACT
-    if months_below_target > 0:
-        return Status.WATCH
-    return Status.GOOD
-
-
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> AvailabilityPage:
     """The Tillgänglighet och SLA page for ``year`` and ``municipality`` (None: all), in ``lang``."""
     previous_year = year - 1
@@ -70,7 +56,6 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Avail
 
     totals = {row["year"]: row for row in rows("overview_sla")}
     now, before = totals[year], totals[previous_year]
-    reference_date = page_model.reference_date(year)
     scope = scope_in_sentence(municipality, lang)
     no_data_message = t("sla_page.no_data", lang, scope=scope, year=year)
     if municipality is not None and municipality not in MEMBER_MUNICIPALITIES:
@@ -79,7 +64,7 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Avail
         year=year,
         previous_year=previous_year,
         heading=t("sla_page.heading", lang, year=year, scope=scope_label(municipality, lang)),
-        as_of=as_of(reference_date, year, lang),
+        as_of=as_of(reference_date(year), year, lang),
         has_data=now["system_months"] > 0,
         no_data_message=no_data_message,
     )
@@ -103,7 +88,7 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Avail
 
 
 def _statuses(systems: list[dict]) -> list[Status]:
-    return [system_status(s["availability_pct"], s["target_pct"], s["months_below_target"])
+    return [rules.system_sla_status(s["availability_pct"], s["target_pct"], s["months_below_target"])
             for s in systems]
 
 
@@ -114,7 +99,7 @@ def _breaches(totals: dict) -> int:
 # --- Headline figures -------------------------------------------------------------------------
 
 def _metrics(now, before, previous_year, lang) -> tuple[Headline, ...]:
-    def share_change(key):
+    def points_delta(key):
         return change(now[key], before[key], previous_year, lang, higher_is_better=True,
                       decimals=1, percentage_points=True)
 
@@ -122,7 +107,7 @@ def _metrics(now, before, previous_year, lang) -> tuple[Headline, ...]:
     breaches_before = _breaches(before) if before["system_months"] else None
     return (
         Headline(t("sla_page.metric.met", lang), fmt_pct(now["availability_met_pct"], lang),
-                 share_change("availability_met_pct"),
+                 points_delta("availability_met_pct"),
                  status=rules.sla_status(now["availability_met_pct"]),
                  status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_GOOD_PCT, lang, 0),
                                watch=fmt_pct(rules.SLA_WATCH_PCT, lang, 0)),
@@ -132,7 +117,7 @@ def _metrics(now, before, previous_year, lang) -> tuple[Headline, ...]:
                         higher_is_better=False),
                  help=t("sla_page.metric.breaches.help", lang)),
         Headline(t("sla_page.metric.tickets", lang), fmt_pct(now["tickets_within_target_pct"], lang),
-                 share_change("tickets_within_target_pct"),
+                 points_delta("tickets_within_target_pct"),
                  help=t("sla_page.metric.tickets.help", lang)),
     )
 
@@ -198,7 +183,7 @@ def _systems(systems, previous_systems, year, previous_year, lang) -> Section:
                          tuple(s["target_pct"] for s in shown)))
     start = _availability_axis_start([s["availability_pct"] for s in shown]
                                      + [s["target_pct"] for s in shown])
-    chart = Chart(tuple(names), tuple(series), value_suffix=page_model.pct_suffix(lang),
+    chart = Chart(tuple(names), tuple(series), value_suffix=pct_suffix(lang),
                   axis_start=start)
     return Section(
         "systems", t("sla_page.systems.title", lang), " ".join(parts), chart=chart,
@@ -236,8 +221,9 @@ def _systems_table(systems, statuses, previous_systems, year, previous_year, lan
          fmt_decimal(s["outage_minutes"] / 60, lang, 1),
          fmt_pct(100 * s["tickets_within_target"] / s["tickets"] if s["tickets"] else None, lang))
         for s, status in zip(systems, statuses))
-    return Table(columns, table_rows, numeric=columns[2:6] + columns[8:],
-                 help={columns[7]: t("sla_page.col.municipality.help", lang)})
+    # The system's name stays in view while the details scroll sideways.
+    return text_table(columns, table_rows, numeric=columns[2:6] + columns[8:], pinned=columns[:1],
+                      help={columns[7]: t("sla_page.col.municipality.help", lang)})
 
 
 # --- Per month ---------------------------------------------------------------------------------
@@ -248,16 +234,16 @@ def _by_month(rows, now, before, year, previous_year, lang) -> Section:
     current = [shares[(year, m)] for m in months]
     previous = [shares[(previous_year, m)] for m in months]
     if before["availability_met_pct"] is None:
-        change = _no_previous(previous_year, lang)
+        comparison = _no_previous(previous_year, lang)
     else:
-        change = page_model.share_change(now["availability_met_pct"],
-                                         before["availability_met_pct"], previous_year, lang)
-    parts = [t("sla_page.month.sentence", lang, share=fmt_pct(now["availability_met_pct"], lang),
-               year=year, change=change)]
+        comparison = share_change(now["availability_met_pct"], before["availability_met_pct"],
+                                  previous_year, lang)
+    parts = [t("sla.sentence", lang, share=fmt_pct(now["availability_met_pct"], lang),
+               year=year, change=comparison)]
     measured = [m for m in months if current[m - 1] is not None]
     worst = min(measured, key=lambda m: current[m - 1])   # the first month, on a tie
     if current[worst - 1] < 100:
-        parts.append(t("sla_page.month.worst", lang, month=page_model.month_name(worst, lang),
+        parts.append(t("sla_page.month.worst", lang, month=month_name(worst, lang),
                        share=fmt_pct(current[worst - 1], lang)))
 
     series = []
@@ -267,8 +253,8 @@ def _by_month(rows, now, before, year, previous_year, lang) -> Section:
     start = _share_axis_start([v for v in current + previous if v is not None])
     return Section(
         "by_month", t("sla_page.month.title", lang), " ".join(parts),
-        chart=Chart(tuple(t(f"month.{m}", lang) for m in months), tuple(series),
-                    value_suffix=page_model.pct_suffix(lang), axis_start=start),
+        chart=Chart(tuple(month_abbreviation(m, lang) for m in months), tuple(series),
+                    value_suffix=pct_suffix(lang), axis_start=start),
         note=t("sla_page.month.note", lang, start=fmt_pct(start, lang, 0)),
     )
 
@@ -292,7 +278,7 @@ def _comparison_chart(labels, current, previous, year, previous_year, has_previo
     series = [Series("previous", str(previous_year), tuple(previous))] if has_previous else []
     series.append(Series("current", str(year), tuple(current), tuple(fmt(v) for v in current)))
     return Chart(tuple(labels), tuple(series),
-                 value_suffix=page_model.pct_suffix(lang) if pct else "")
+                 value_suffix=pct_suffix(lang) if pct else "")
 
 
 def _no_previous(previous_year, lang) -> str:
@@ -311,10 +297,11 @@ def _breach_total(current, previous, year, previous_year, has_previous, lang) ->
         return t("sla_page.breaches.none.previous" if has_previous else "sla_page.breaches.none",
                  lang, year=year, previous_year=previous_year, previous=fmt_int(previous_total, lang))
     if has_previous:
-        change = page_model.count_change(total, previous_total, previous_year, lang)
+        comparison = count_change(total, previous_total, previous_year, lang)
     else:
-        change = _no_previous(previous_year, lang)
-    return t("sla_page.breaches.some", lang, count=fmt_int(total, lang), year=year, change=change)
+        comparison = _no_previous(previous_year, lang)
+    return t("sla_page.breaches.some", lang, count=fmt_int(total, lang), year=year,
+             change=comparison)
 
 
 def _by_municipality(rows, year, previous_year, has_previous, lang) -> Section:
@@ -353,8 +340,7 @@ def _by_tier(rows, year, previous_year, has_previous, lang) -> Section:
         sentence = t("sla_page.tier.most", lang, tier=_tier(worst, lang),
                      share=fmt_pct(100 * share(worst), lang), count=fmt_int(current[index], lang),
                      system_months=fmt_int(now[worst]["system_months"], lang),
-                     change=(page_model.count_change(current[index], previous[index],
-                                                     previous_year, lang)
+                     change=(count_change(current[index], previous[index], previous_year, lang)
                              if has_previous else _no_previous(previous_year, lang)))
     labels = [_tier(tier, lang) for tier in tiers]
     return Section("by_tier", t("sla_page.tier.title", lang), sentence,
@@ -372,11 +358,11 @@ def _tickets_by_tier(rows, now_totals, before_totals, year, previous_year, lang)
     share = now_totals["tickets_within_target_pct"]
     previous_share = before_totals["tickets_within_target_pct"]
     if previous_share is None:
-        change = _no_previous(previous_year, lang)
+        comparison = _no_previous(previous_year, lang)
     else:
-        change = page_model.share_change(share, previous_share, previous_year, lang)
+        comparison = share_change(share, previous_share, previous_year, lang)
     parts = [t("sla_page.tickets.sentence", lang, share=fmt_pct(share, lang), year=year,
-               change=change)]
+               change=comparison)]
     with_tickets = [tier for tier in tiers if now[tier]["tickets_within_target_pct"] is not None]
     if len(with_tickets) > 1:
         lowest = min(with_tickets, key=lambda tier: now[tier]["tickets_within_target_pct"])

@@ -17,9 +17,9 @@ from lagesbild import status as rules
 from lagesbild.contracts import KLASSA_LEVELS, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points
 from lagesbild.i18n import label, plural, t
-from lagesbild.overview import Fetch, scope_label
-from lagesbild.sections import (Chart, Headline, Series, Table, as_of, by_year, change, iso,
-                                python_value, records, scope_in_sentence)
+from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, by_year,
+                                change, iso, python_value, records, scope_in_sentence,
+                                scope_label)
 
 ASPECTS = ("confidentiality", "integrity", "availability", "traceability")
 # Levels from which an aspect calls for stronger protection (Allvarlig, Synnerligen allvarlig).
@@ -36,11 +36,11 @@ class ClassificationView:
     has_systems: bool
     no_data_message: str
     headlines: tuple[Headline, ...] = ()
-    coverage: Chart | None = None
-    overdue: Table | None = None
-    levels: Table | None = None
-    measures: Chart | None = None
-    needs: Table | None = None
+    coverage: Section | None = None
+    overdue: Section | None = None
+    levels: Section | None = None
+    measures: Section | None = None     # without a chart when no action plan is recorded
+    needs: Section | None = None
 
 
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> ClassificationView:
@@ -70,11 +70,11 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Class
     return ClassificationView(
         has_systems=True,
         headlines=_headlines(now, before, coverage, year, lang),
-        coverage=_coverage_chart(now, before, coverage, year, lang),
-        overdue=_overdue_table(systems, now, before, previous_year, date, show_municipality, lang),
-        levels=_levels_table(systems, now, before, previous_year, date, show_municipality, lang),
-        measures=_measures_chart(systems, systems_before, year, date, lang),
-        needs=_needs_table(systems, systems_before, previous_year, date, show_municipality, lang),
+        coverage=_coverage(now, before, coverage, year, lang),
+        overdue=_overdue(systems, now, before, previous_year, date, show_municipality, lang),
+        levels=_levels(systems, now, before, previous_year, date, show_municipality, lang),
+        measures=_measures(systems, systems_before, year, date, lang),
+        needs=_needs(systems, systems_before, previous_year, date, show_municipality, lang),
         **common,
     )
 
@@ -139,7 +139,7 @@ def _headlines(now, before, coverage, year, lang) -> tuple[Headline, ...]:
     )
 
 
-def _coverage_chart(now, before, coverage, year, lang) -> Chart:
+def _coverage(now, before, coverage, year, lang) -> Section:
     previous_year = year - 1
     difference = now["coverage_pct"] - before["coverage_pct"]
     form = "higher" if round(difference, 1) > 0 else "lower" if round(difference, 1) < 0 else "same"
@@ -158,10 +158,10 @@ def _coverage_chart(now, before, coverage, year, lang) -> Chart:
         if coverage[year][f"{key}_systems"]:
             series.append(Series(key, t(f"classification_page.series.{key}", lang),
                                  tuple(coverage[y][f"{key}_coverage_pct"] for y in years)))
-    return Chart(t("classification_page.coverage.title", lang), sentence, years, tuple(series),
-                 target=target,
-                 target_label=t("classification_page.series.target", lang,
-                                target=fmt_pct(target, lang, 0)))
+    return Section("coverage", t("classification_page.coverage.title", lang), sentence,
+                   chart=Chart(years, tuple(series), target=target,
+                               target_label=t("classification_page.series.target", lang,
+                                              target=fmt_pct(target, lang, 0))))
 
 
 def _column(key: str, lang: str) -> str:
@@ -177,7 +177,7 @@ def _level_text(lang: str):
     return lambda level: f"{int(level)} {label(KLASSA_LEVELS, int(level), lang)}"
 
 
-def _overdue_table(systems, now, before, previous_year, date, show_municipality, lang) -> Table:
+def _overdue(systems, now, before, previous_year, date, show_municipality, lang) -> Section:
     overdue = sorted((s for s in systems if s["state"] == "overdue"),
                      key=lambda s: (-s["days_overdue"], s["name"]))
     title = t("classification_page.overdue.title", lang)
@@ -207,11 +207,12 @@ def _overdue_table(systems, now, before, previous_year, date, show_municipality,
              columns["days_overdue"]: s["days_overdue"]} for s in overdue]
     if not show_municipality:
         del columns["municipality"]
-    return Table(title, sentence, pd.DataFrame(rows, columns=list(columns.values())),
-                 formats={columns["days_overdue"]: lambda v: fmt_int(v, lang)}, note=note)
+    return Section("overdue", title, sentence, note=note, table=Table(
+        pd.DataFrame(rows, columns=list(columns.values())),
+        formats={columns["days_overdue"]: lambda v: fmt_int(v, lang)}))
 
 
-def _levels_table(systems, now, before, previous_year, date, show_municipality, lang) -> Table:
+def _levels(systems, now, before, previous_year, date, show_municipality, lang) -> Section:
     classified = [s for s in systems if s["state"] != "never"]
     title = t("classification_page.levels.title", lang)
     if not classified:
@@ -236,20 +237,21 @@ def _levels_table(systems, now, before, previous_year, date, show_municipality, 
         del names["municipality"]
     # Levels are shown as KLASSA writes them (a digit per aspect) on their level's tint; the
     # note spells out the levels' names.
-    return Table(title, sentence, pd.DataFrame(rows, columns=list(names.values())),
-                 tones={names[aspect]: tuple(f"level{s[aspect]}" for s in classified)
-                        for aspect in ASPECTS},
-                 formats={names["measures"]: lambda v: fmt_pct(v, lang)},
-                 centred=tuple(names[aspect] for aspect in ASPECTS),
-                 note=t("classification_page.levels.note", lang))
+    return Section("levels", title, sentence, note=t("classification_page.levels.note", lang),
+                   table=Table(pd.DataFrame(rows, columns=list(names.values())),
+                               tones={names[aspect]: tuple(f"level{s[aspect]}" for s in classified)
+                                      for aspect in ASPECTS},
+                               formats={names["measures"]: lambda v: fmt_pct(v, lang)},
+                               centred=tuple(names[aspect] for aspect in ASPECTS)))
 
 
-def _measures_chart(systems, systems_before, year, date, lang) -> Chart:
+def _measures(systems, systems_before, year, date, lang) -> Section:
     previous_year = year - 1
     title = t("classification_page.measures.title", lang)
     values, values_before = measures_met(systems), measures_met(systems_before)
     if not values:
-        return Chart(title, t("classification_page.measures.none", lang, date=fmt_date(date)), (), ())
+        return Section("measures", title,
+                       t("classification_page.measures.none", lang, date=fmt_date(date)))
     now, before = average(values), average(values_before)
     shared = {"average": fmt_pct(now, lang), "date": fmt_date(date), "previous_year": previous_year}
     if before is None:
@@ -267,11 +269,12 @@ def _measures_chart(systems, systems_before, year, date, lang) -> Chart:
     if values_before:
         series.append(Series("previous", str(previous_year), band_counts(values_before)))
     series.append(Series("current", str(year), band_counts(values)))
-    return Chart(title, sentence, bands, tuple(series),
-                 axis_title=t("classification_page.measures.axis", lang))
+    return Section("measures", title, sentence,
+                   chart=Chart(bands, tuple(series),
+                               axis_title=t("classification_page.measures.axis", lang)))
 
 
-def _needs_table(systems, systems_before, previous_year, date, show_municipality, lang) -> Table:
+def _needs(systems, systems_before, previous_year, date, show_municipality, lang) -> Section:
     title = t("classification_page.needs.title", lang)
     # The systems whose availability calls for protection (the query's required_tier).
     high = [s for s in systems if s["required_tier"] is not None]
@@ -309,9 +312,9 @@ def _needs_table(systems, systems_before, previous_year, date, show_municipality
              names["continuity_plan"]: tuple("act" if s["needs_continuity_plan"] else None
                                              for s in flagged),
              names["sla_tier"]: tuple("act" if s["tier_below_need"] else None for s in flagged)}
-    return Table(title, sentence, pd.DataFrame(rows, columns=list(names.values())), tones=tones,
-                 formats={names["availability"]: _level_text(lang)},
-                 note=t("classification_page.needs.note", lang))
+    return Section("needs", title, sentence, note=t("classification_page.needs.note", lang),
+                   table=Table(pd.DataFrame(rows, columns=list(names.values())), tones=tones,
+                               formats={names["availability"]: _level_text(lang)}))
 
 
 def _tier(system: dict, lang: str) -> str:

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lagesbild import status as rules
 from lagesbild.contracts import DOCUMENT_STATUSES, DOCUMENT_TYPES
 from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.overview import Fetch
-from lagesbild.sections import Headline, Table, as_of, change, iso, records
-from lagesbild.status import Status
+from lagesbild.sections import Fetch, Headline, Section, Table, as_of, change, iso, records
 
 # The register's review states and the tone of their cell (always with the state's word).
 STATE_TONE = {"overdue": "act", "due_soon": "watch", "ok": "good", "not_decided": "none",
@@ -32,16 +31,7 @@ class DocumentsView:
     has_data: bool
     no_data_message: str
     headlines: tuple[Headline, ...] = ()
-    register: Table | None = None
-
-
-def review_status(overdue: int, due_soon: int) -> Status:
-    """Any document past its review calls for action; one due within 90 days is worth watching."""
-    if overdue > 0:
-        return Status.ACT
-    if due_soon > 0:
-        return Status.WATCH
-    return Status.GOOD
+    register: Section | None = None
 
 
 def count_states(documents: list[dict]) -> dict[str, int]:
@@ -84,7 +74,7 @@ def _headlines(now, before, reference_date, previous_year, lang) -> tuple[Headli
                         help=t(f"documents_page.help.{state}", lang, date=date), **extra)
 
     return (
-        count("overdue", False, status=review_status(now["overdue"], now["due_soon"]),
+        count("overdue", False, status=rules.document_review_status(now["overdue"], now["due_soon"]),
               status_rule=t("documents_page.status_rule", lang)),
         # Reviews falling due are the register's normal rhythm: neither good nor bad.
         count("due_soon", None),
@@ -114,7 +104,7 @@ def _sentence(documents, now, before, reference_date, previous_year, lang) -> st
     return f"{overdue} {due_soon}"
 
 
-def _register(documents, now, before, reference_date, previous_year, lang) -> Table:
+def _register(documents, now, before, reference_date, previous_year, lang) -> Section:
     names = {key: t(f"documents_page.column.{key}", lang) for key in
              ("title", "type", "decided_by", "decided_on", "review_months", "next_review",
               "review_state", "status", "owner")}
@@ -127,11 +117,12 @@ def _register(documents, now, before, reference_date, previous_year, lang) -> Ta
              names["review_state"]: t(f"documents_page.state.{d['review_state']}", lang),
              names["status"]: label(DOCUMENT_STATUSES, d["status"], lang),
              names["owner"]: d["owner"]} for d in documents]
-    return Table(
-        t("documents_page.register.title", lang),
+    return Section(
+        "register", t("documents_page.register.title", lang),
         _sentence(documents, now, before, reference_date, previous_year, lang),
-        pd.DataFrame(rows, columns=list(names.values())),
-        tones={names["review_state"]: tuple(STATE_TONE[d["review_state"]] for d in documents)},
-        formats={names["review_months"]: lambda months: t("documents_page.months", lang,
-                                                          count=fmt_int(months, lang))},
-        note=t("documents_page.register.note", lang))
+        note=t("documents_page.register.note", lang),
+        table=Table(
+            pd.DataFrame(rows, columns=list(names.values())),
+            tones={names["review_state"]: tuple(STATE_TONE[d["review_state"]] for d in documents)},
+            formats={names["review_months"]: lambda months: t("documents_page.months", lang,
+                                                              count=fmt_int(months, lang))}))

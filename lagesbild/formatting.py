@@ -1,4 +1,4 @@
-"""Numbers and dates as the reader writes them.
+"""Numbers and dates as the reader writes them, and long texts cut short.
 
 Swedish: ``12 345`` (no-break space between thousands), ``99,5 %`` (no-break space before
 the per cent sign), a real minus sign (U+2212). English: ``12,345`` and ``99.5%``.
@@ -86,3 +86,11 @@ def fmt_date(value: dt.date | dt.datetime | None) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return value.isoformat()
+
+
+def shortened(text: str, limit: int, ellipsis: str = "…") -> str:
+    """``text`` if it has at most ``limit`` characters, else its beginning cut at a word, the
+    punctuation before the cut dropped, and ``ellipsis`` after it."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:") + ellipsis

@@ -5,27 +5,20 @@ authorities in time.
 
 Built from the ``incidents_*`` queries, and from ``overview_incidents`` for the headline
 figures so that they equal the overview's, through ``fetch(name, **params)`` as in
-``lagesbild.overview``.
+``lagesbild.sections``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-import pandas as pd
-
-from lagesbild import page_model
 from lagesbild import status as rules
 from lagesbild.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES, Vocabulary
 from lagesbild.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.overview import scope_label
-from lagesbild.page_model import Chart, Section, Table
-from lagesbild.sections import Headline, Series, as_of, change, records, scope_in_sentence
-from lagesbild.status import Status
-
-Fetch = Callable[..., pd.DataFrame]
+from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, change,
+                                count_change, is_year_end, month_abbreviation, month_name, records,
+                                scope_in_sentence, scope_label, text_table)
 
 # Age of an open incident in whole days (dygn), as incidents_open_by_age buckets it.
 AGE_BUCKETS = ("under_1", "1_7", "8_30", "over_30")
@@ -113,7 +106,7 @@ def _metrics(now, before, open_counts, year, previous_year, reference_date,
         return change(now[key], before[key], previous_year, lang, higher_is_better=False)
 
     open_now, open_before = open_counts
-    tense = "ended" if page_model.is_year_end(reference_date, year) else "running"
+    tense = "ended" if is_year_end(reference_date, year) else "running"
     return (
         Headline(t("incidents_page.metric.incidents", lang), fmt_int(now["incidents"], lang),
                  fewer_is_better("incidents")),
@@ -148,18 +141,17 @@ def _by_month(rows, now, before, year, previous_year, lang) -> Section:
     reported = plural("incidents_page.month.reported", now["incidents"], lang,
                       count=fmt_int(now["incidents"], lang), year=year)
     sentence = t("incidents_page.month.sentence", lang, reported=reported,
-                 change=page_model.count_change(now["incidents"], before["incidents"],
-                                                previous_year, lang, higher_is_better=None),
-                 month=page_model.month_name(peak, lang), peak=fmt_int(per_month[peak - 1], lang))
+                 change=count_change(now["incidents"], before["incidents"], previous_year, lang,
+                                     higher_is_better=None),
+                 month=month_name(peak, lang), peak=fmt_int(per_month[peak - 1], lang))
     if now["serious"] == 0:
         serious = t("incidents_page.month.serious_none", lang)
     else:
         serious = t("incidents_page.month.serious", lang, serious=fmt_int(now["serious"], lang),
-                    change=page_model.count_change(now["serious"], before["serious"],
-                                                   previous_year, lang))
+                    change=count_change(now["serious"], before["serious"], previous_year, lang))
     return Section(
         "by_month", t("incidents_page.month.title", lang), f"{sentence} {serious}",
-        chart=Chart(tuple(t(f"month.{m}", lang) for m in months), tuple(series)),
+        chart=Chart(tuple(month_abbreviation(m, lang) for m in months), tuple(series)),
     )
 
 
@@ -275,7 +267,7 @@ def _resolution(rows, year, previous_year, lang) -> Section:
         for s in reversed(SEVERITIES.values)
         if by_key[(year, s)]["resolved"] or by_key[(previous_year, s)]["resolved"])
     return Section("resolution", title, sentence,
-                   table=Table(columns, table_rows, numeric=columns[1:]), note=note)
+                   table=text_table(columns, table_rows, numeric=columns[1:]), note=note)
 
 
 # --- Open incidents ------------------------------------------------------------------------------
@@ -286,7 +278,7 @@ def _open_by_age(rows, year, previous_year, reference_date, lang) -> tuple[Secti
     current = [counts[(year, bucket)] for bucket in AGE_BUCKETS]
     previous = [counts[(previous_year, bucket)] for bucket in AGE_BUCKETS]
     open_now, open_before = sum(current), sum(previous)
-    tense = "ended" if page_model.is_year_end(reference_date, year) else "running"
+    tense = "ended" if is_year_end(reference_date, year) else "running"
     values = dict(year=year, previous_year=previous_year, date=fmt_date(reference_date),
                   count=fmt_int(open_now, lang), previous=fmt_int(open_before, lang))
     if open_now == 0:
@@ -325,15 +317,6 @@ def reporting_kind(row: dict) -> str:
     return "significant" if row["significant"] else "breach"
 
 
-def reporting_status(outcomes: list[str]) -> Status:
-    """A report never made calls for action; a late one, or one still due, is worth watching."""
-    if "not_reported" in outcomes:
-        return Status.ACT
-    if "late" in outcomes or "pending" in outcomes:
-        return Status.WATCH
-    return Status.GOOD
-
-
 def _reporting(rows, previous_rows, scope, year, previous_year, lang) -> Section:
     title = t("incidents_page.reporting.title", lang)
     if not rows:
@@ -358,7 +341,7 @@ def _reporting(rows, previous_rows, scope, year, previous_year, lang) -> Section
                        on_time=fmt_int(sum(outcome(r) == "on_time" for r in previous_rows), lang),
                        total=fmt_int(len(previous_rows), lang)))
     outcomes = [outcome(row) for row in rows]
-    status = reporting_status(outcomes)
+    status = rules.incident_reporting_status(outcomes)
     # The verdict speaks of the worst shortcoming there is.
     worst = next((r for r in ("not_reported", "late", "pending") if r in outcomes), "good")
     parts.append(t(f"incidents_page.reporting.verdict.{worst}", lang))
@@ -396,6 +379,7 @@ def _reporting_table(rows, lang) -> Table:
             row["title"],
         ))
     hours = columns[names.index("hours")]
-    return Table(columns, tuple(table_rows), numeric=(hours,),
-                 help={columns[names.index("type")]: t("incidents_page.reporting.type.help", lang),
-                       hours: t("incidents_page.reporting.hours.help", lang)})
+    return text_table(columns, table_rows, numeric=(hours,),
+                      help={columns[names.index("type")]: t("incidents_page.reporting.type.help",
+                                                             lang),
+                            hours: t("incidents_page.reporting.hours.help", lang)})

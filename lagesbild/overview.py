@@ -1,36 +1,21 @@
 """The overview: five areas, each with its headline figure, the change since the year
 before, a status word and one plain-language sentence, in the reader's language.
 
-Built from the ``overview_*`` queries through ``fetch(name, **params)`` (the app passes
-its cached query runner, tests and the report can pass ``db.query`` bound to a
-connection), so the figures on screen and in documents are the same.
+Built from the ``overview_*`` queries through ``fetch(name, **params)`` (as in
+``lagesbild.sections``), so the figures on screen and in documents are the same.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 
-import pandas as pd
-
 from lagesbild import status as rules
-from lagesbild.contracts import MUNICIPALITIES
-from lagesbild.formatting import fmt_change, fmt_date, fmt_int, fmt_pct, fmt_points, is_missing
-from lagesbild.i18n import join_list, label, plural, t
+from lagesbild.formatting import fmt_date, fmt_int, fmt_pct
+from lagesbild.i18n import join_list, plural, t
+from lagesbild.sections import (Delta, Fetch, as_of, by_year, change, count_change,
+                                scope_in_sentence, scope_label, share_change)
 from lagesbild.status import Status
-
-Fetch = Callable[..., pd.DataFrame]
-
-
-@dataclass(frozen=True)
-class Delta:
-    """The change since the year before, as shown beside the headline figure."""
-
-    text: str                 # "+3", "−2,5 procentenheter"
-    direction: str            # "up", "down" or "off" (no change)
-    good: bool | None         # whether the change is an improvement; None for no change
-    description: str          # "mot 2024"
 
 
 @dataclass(frozen=True)
@@ -79,69 +64,27 @@ class Overview:
 SCOPED_AREAS = ("incidents", "sla", "classification")
 
 
-def scope_label(municipality: str | None, lang: str) -> str:
-    """The selection as a heading says it: "Alla kommuner", "Köping", …"""
-    if municipality is None:
-        return t("filters.all_municipalities", lang)
-    return label(MUNICIPALITIES, municipality, lang)
-
-
-def _scope_in_sentence(municipality: str | None, lang: str) -> str:
-    if municipality is None:
-        return t("scope.all", lang)
-    return label(MUNICIPALITIES, municipality, lang)
-
-
-def _by_year(frame: pd.DataFrame) -> dict[int, dict]:
-    """Query rows keyed by year, with plain Python values (NaN becomes None)."""
-    rows = {}
-    for record in frame.to_dict("records"):
-        clean = {}
-        for column, value in record.items():
-            if value is pd.NA or is_missing(value):
-                value = None
-            elif isinstance(value, pd.Timestamp):
-                value = value.date()
-            clean[column] = value
-        rows[int(clean["year"])] = clean
-    return rows
-
-
-def _delta(change: float | None, lang: str, previous_year: int, *, higher_is_better: bool,
-           decimals: int = 0, percentage_points: bool = False) -> Delta | None:
-    if change is None:
-        return None
-    rounded = round(change, decimals)
-    if rounded == 0:
-        direction, good = "off", None
-    else:
-        direction = "up" if rounded > 0 else "down"
-        good = (rounded > 0) == higher_is_better
-    return Delta(fmt_change(change, lang, decimals, percentage_points), direction, good,
-                 t("overview.delta_vs", lang, year=previous_year))
-
-
 def _incidents(rows, year, previous_year, scope, lang) -> Area:
     now, before = rows[year], rows[previous_year]
     title = t("incidents.title", lang)
     if now["incidents"] == 0 and before["incidents"] == 0:
         return Area("incidents", title, False, t("incidents.no_data", lang, scope=scope, year=year,
                                                      previous_year=previous_year))
-    change = now["incidents"] - before["incidents"]
     if now["incidents"] == 0:
         sentence = t("incidents.sentence.none", lang, year=year, previous_year=previous_year,
                      previous=fmt_int(before["incidents"], lang))
     else:
         reported = plural("incidents.reported", now["incidents"], lang,
                           count=fmt_int(now["incidents"], lang), year=year)
-        form = "fewer" if change < 0 else "more" if change > 0 else "same"
-        sentence = t(f"incidents.sentence.{form}", lang, reported=reported,
-                     difference=fmt_int(abs(change), lang), previous_year=previous_year)
+        sentence = t("incidents.sentence", lang, reported=reported,
+                     change=count_change(now["incidents"], before["incidents"], previous_year,
+                                         lang, higher_is_better=None))
     return Area(
         "incidents", title, True, sentence,
         metric_label=t("incidents.metric", lang),
         value=fmt_int(now["incidents"], lang),
-        delta=_delta(change, lang, previous_year, higher_is_better=False),
+        delta=change(now["incidents"], before["incidents"], previous_year, lang,
+                     higher_is_better=False),
         status=rules.incidents_status(now["serious"], before["serious"]),
         status_rule=t("status.rule.incidents", lang),
         details=t("incidents.details", lang, serious=fmt_int(now["serious"], lang),
@@ -155,23 +98,20 @@ def _sla(rows, year, previous_year, scope, lang) -> Area:
     if now["system_months"] == 0:
         return Area("sla", title, False, t("sla.no_data", lang, scope=scope, year=year))
     share = fmt_pct(now["availability_met_pct"], lang)
-    change = None
     if before["availability_met_pct"] is None:
         sentence = t("sla.sentence.no_previous", lang, share=share, year=year,
                      previous_year=previous_year)
     else:
-        change = now["availability_met_pct"] - before["availability_met_pct"]
-        rounded = round(change, 1)
-        form = "higher" if rounded > 0 else "lower" if rounded < 0 else "same"
-        sentence = t(f"sla.sentence.{form}", lang, share=share, year=year,
-                     previous_year=previous_year,
-                     difference=fmt_points(abs(change), lang))
+        sentence = t("sla.sentence", lang, share=share, year=year,
+                     change=share_change(now["availability_met_pct"],
+                                         before["availability_met_pct"], previous_year, lang,
+                                         higher_is_better=None))
     return Area(
         "sla", title, True, sentence,
         metric_label=t("sla.metric", lang),
         value=share,
-        delta=_delta(change, lang, previous_year, higher_is_better=True, decimals=1,
-                     percentage_points=True),
+        delta=change(now["availability_met_pct"], before["availability_met_pct"], previous_year,
+                     lang, higher_is_better=True, decimals=1, percentage_points=True),
         status=rules.sla_status(now["availability_met_pct"]),
         status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_GOOD_PCT, lang, 0),
                       watch=fmt_pct(rules.SLA_WATCH_PCT, lang, 0)),
@@ -185,9 +125,6 @@ def _classification(rows, year, previous_year, scope, lang) -> Area:
     title = t("classification.title", lang)
     if now["systems"] == 0:
         return Area("classification", title, False, t("classification.no_data", lang, scope=scope))
-    change = None
-    if before["coverage_pct"] is not None:
-        change = now["coverage_pct"] - before["coverage_pct"]
     return Area(
         "classification", title, True,
         plural("classification.sentence", now["classified_current"], lang,
@@ -197,8 +134,8 @@ def _classification(rows, year, previous_year, scope, lang) -> Area:
                never=fmt_int(now["never_classified"], lang)),
         metric_label=t("classification.metric", lang),
         value=fmt_pct(now["coverage_pct"], lang),
-        delta=_delta(change, lang, previous_year, higher_is_better=True, decimals=1,
-                     percentage_points=True),
+        delta=change(now["coverage_pct"], before["coverage_pct"], previous_year, lang,
+                     higher_is_better=True, decimals=1, percentage_points=True),
         status=rules.classification_status(now["coverage_pct"]),
         status_rule=t("status.rule.classification", lang,
                       good=fmt_pct(rules.CLASSIFICATION_GOOD_PCT, lang, 0),
@@ -222,7 +159,7 @@ def _risks(rows, year, previous_year, lang) -> Area:
                high=fmt_int(now["high"], lang), extreme=fmt_int(now["extreme"], lang)),
         metric_label=t("risks.metric", lang),
         value=fmt_int(high_now, lang),
-        delta=_delta(high_now - (before["high"] + before["extreme"]), lang, previous_year,
+        delta=change(high_now, before["high"] + before["extreme"], previous_year, lang,
                      higher_is_better=False),
         status=status,
         status_rule=t("status.rule.risks", lang),
@@ -245,7 +182,7 @@ def _recommendations(rows, year, previous_year, lang) -> Area:
         metric_label=t("recommendations.metric", lang),
         value=t("recommendations.value", lang, done=fmt_int(now["done"], lang),
                 total=fmt_int(now["recommendations"], lang)),
-        delta=_delta(now["done"] - before["done"], lang, previous_year, higher_is_better=True),
+        delta=change(now["done"], before["done"], previous_year, lang, higher_is_better=True),
         status=rules.recommendations_status(now["partly"], now["not_done"], now["not_assessed"]),
         status_rule=t("status.rule.recommendations", lang),
         note=note,
@@ -255,8 +192,8 @@ def _recommendations(rows, year, previous_year, lang) -> Area:
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Overview:
     """The overview of ``year`` for ``municipality`` (None: all), in ``lang``."""
     previous_year = year - 1
-    scope = _scope_in_sentence(municipality, lang)
-    rows = {name: _by_year(fetch(f"overview_{name}", year=year, municipality=municipality))
+    scope = scope_in_sentence(municipality, lang)
+    rows = {name: by_year(fetch(f"overview_{name}", year=year, municipality=municipality))
             for name in ("incidents", "sla", "classification", "risks", "recommendations")}
     areas = (
         _incidents(rows["incidents"], year, previous_year, scope, lang),
@@ -266,13 +203,12 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Overv
         _recommendations(rows["recommendations"], year, previous_year, lang),
     )
     reference_date = rows["risks"][year]["reference_date"]
-    as_of_key = "overview.as_of" if reference_date == dt.date(year, 12, 31) else "overview.as_of_running"
     return Overview(
         year=year,
         previous_year=previous_year,
         reference_date=reference_date,
         heading=t("overview.heading", lang, year=year, scope=scope_label(municipality, lang)),
-        as_of=t(as_of_key, lang, date=fmt_date(reference_date), previous_year=previous_year),
+        as_of=as_of(reference_date, year, lang),
         areas=areas,
         selection_has_data=any(a.has_data for a in areas if a.key in SCOPED_AREAS),
         no_data_message=t("no_data.selection", lang, scope=scope, year=year),

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lagesbild import status as rules
-from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points
+from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points, shortened
 from lagesbild.i18n import join_list, plural, t
-from lagesbild.overview import Fetch
-from lagesbild.sections import Chart, Headline, Series, Table, as_of, by_year, change, iso, records
+from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, by_year,
+                                change, is_year_end, iso, records)
 
 # A follow-up's assessment and the tone of its cell: blue, orange, vermilion, always with the word.
 STATUS_TONE = {"Ja": "good", "Delvis": "watch", "Nej": "act"}
@@ -46,8 +46,8 @@ class RecommendationsView:
     has_data: bool
     no_data_message: str
     headlines: tuple[Headline, ...] = ()
-    grid: Table | None = None
-    trend: Chart | None = None
+    grid: Section | None = None
+    trend: Section | None = None
     full_title: str = ""
     full_texts: tuple[FullText, ...] = ()
 
@@ -85,10 +85,7 @@ def build(fetch: Fetch, year: int, lang: str) -> RecommendationsView:
 
 def short_text(rec_id: str, text: str, limit: int = SHORT_TEXT_LENGTH) -> str:
     """The recommendation's id and the start of its text, cut at a word: "REK-1 Besluta om …"."""
-    if len(text) > limit:
-        cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
-        text = f"{cut} …"
-    return f"{rec_id} {text}"
+    return f"{rec_id} {shortened(text, limit, ' …')}"
 
 
 def status_word(status: str | None, lang: str) -> str:
@@ -128,7 +125,7 @@ def _rounds(followups: list[dict]) -> list[tuple[dt.date, str]]:
     return sorted({(f["assessed_on"], f["assessed_by"]) for f in followups})
 
 
-def _grid(status, followups, now, overdue_now, overdue_before, previous_year, lang) -> Table:
+def _grid(status, followups, now, overdue_now, overdue_before, previous_year, lang) -> Section:
     parts = [plural(f"recommendations.{state}", now[state], lang, count=fmt_int(now[state], lang))
              for state in ("done", "partly", "not_done", "not_assessed") if now[state] > 0]
     summary = plural("recommendations.sentence", now["recommendations"], lang,
@@ -160,11 +157,11 @@ def _grid(status, followups, now, overdue_now, overdue_before, previous_year, la
     tones[names["schedule"]] = tuple("act" if r["overdue"] else None for r in status)
     note = (t("recommendations_page.grid.note", lang) if rounds else
             t("recommendations_page.grid.no_followups", lang, date=fmt_date(now["reference_date"])))
-    return Table(t("recommendations_page.grid.title", lang), f"{summary} {overdue}",
-                 pd.DataFrame(rows, columns=columns), tones=tones, note=note)
+    return Section("grid", t("recommendations_page.grid.title", lang), f"{summary} {overdue}",
+                   table=Table(pd.DataFrame(rows, columns=columns), tones=tones), note=note)
 
 
-def _trend(trend: dict[int, dict], year: int, lang: str) -> Chart:
+def _trend(trend: dict[int, dict], year: int, lang: str) -> Section:
     previous_year = year - 1
     years = sorted(trend)
     now, before = trend[year], trend[previous_year]
@@ -186,13 +183,14 @@ def _trend(trend: dict[int, dict], year: int, lang: str) -> Chart:
         # Counts on the bars; an empty segment gets no label.
         labels = tuple(fmt_int(trend[y][column], lang) if trend[y][column] else "" for y in years)
         series.append(Series(status, status_word(status, lang), shares, labels))
-    return Chart(t("recommendations_page.trend.title", lang), sentence, categories, tuple(series))
+    return Section("trend", t("recommendations_page.trend.title", lang), sentence,
+                   chart=Chart(categories, tuple(series)))
 
 
 def _year_label(row: dict, lang: str) -> str:
     """The year, and while it runs the date its figures are as of."""
     year = int(row["year"])
-    if row["reference_date"] == dt.date(year, 12, 31):
+    if is_year_end(row["reference_date"], year):
         return str(year)
     return t("recommendations_page.trend.year_running", lang, year=year,
              date=fmt_date(row["reference_date"]))

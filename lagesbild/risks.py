@@ -6,7 +6,7 @@ and since the year before, the top risks with who owns what, and the follow-up l
 (high risks without an action owner, overdue actions, risks not re-assessed). Built from
 ``risks_current`` (one row per risk), ``risks_matrix`` (the bands of the 16 cells) and
 ``overview_risks`` (the headline counts the overview shows), through ``fetch(name, **params)``
-as in ``lagesbild.overview``. Risks belong to the whole association: the municipality
+as in ``lagesbild.sections``. Risks belong to the whole association: the municipality
 filter does not apply.
 """
 
@@ -17,15 +17,15 @@ import html
 import textwrap
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
 from lagesbild.contracts import (ACTION_STATUSES, CONSEQUENCES, LIKELIHOODS, MUNICIPALITIES, RISK_AREAS,
                                  TREATMENTS)
-from lagesbild.formatting import MISSING, fmt_change, fmt_date, fmt_int
+from lagesbild.formatting import MISSING, fmt_date, fmt_int
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.overview import Fetch
+from lagesbild.sections import Fetch, Headline, Section, Table, by_year, change, records
 
 # The bands in rising order; where each band starts is defined once, by the schema's
 # risk_band macro, and read from the queries.
@@ -106,16 +106,6 @@ def choices(fetch: Fetch, year: int, lang: str) -> Choices:
 # --- What the page shows -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Metric:
-    label: str
-    value: str
-    delta: str | None = None
-    direction: str = "off"          # "up", "down" or "off"
-    good: bool | None = None        # whether the change is an improvement
-    description: str = ""
-
-
-@dataclass(frozen=True)
 class Mark:
     """One risk in one cell of a heat map, or "+N" for the risks a full cell leaves out."""
 
@@ -149,19 +139,6 @@ class Matrix:
 
 
 @dataclass(frozen=True)
-class Table:
-    title: str
-    sentence: str
-    frame: pd.DataFrame                     # display text, headers in the reader's language
-    # column -> one tone per row (a band, GOOD, WATCH, ACT or None) for the cell colours
-    tones: dict[str, tuple[str | None, ...]] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        return self.frame.empty
-
-
-@dataclass(frozen=True)
 class RisksView:
     year: int
     heading: str
@@ -172,29 +149,19 @@ class RisksView:
     # False when the page's filters leave no risk.
     selection_has_risks: bool
     message: str                            # the calm message for either case
-    metrics: tuple[Metric, ...] = ()
+    metrics: tuple[Headline, ...] = ()
     current: Matrix | None = None
     residual: Matrix | None = None
-    top: Table | None = None
-    movement: Table | None = None
-    without_owner: Table | None = None
-    overdue: Table | None = None
-    not_reassessed: Table | None = None
-    infrastructure: Table | None = None
+    # Tables of display text, the cells toned by a band, GOOD, WATCH or ACT.
+    top: Section | None = None
+    movement: Section | None = None
+    without_owner: Section | None = None
+    overdue: Section | None = None
+    not_reassessed: Section | None = None
+    infrastructure: Section | None = None
 
 
 # --- Building -------------------------------------------------------------------------------------
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """Rows with plain Python values: NA becomes None, timestamps become dates."""
-    columns = {}
-    for name, series in frame.items():
-        if pd.api.types.is_datetime64_any_dtype(series):
-            series = series.dt.date
-        # Column by column: much faster than DataFrame.to_dict on large registers.
-        columns[name] = series.astype(object).where(series.notna(), None).tolist()
-    return [dict(zip(columns, values)) for values in zip(*columns.values())]
-
 
 def _level(score: int | None, band: str | None, lang: str) -> str:
     if score is None:
@@ -243,18 +210,15 @@ def _counts(rows: list[dict]) -> tuple[int, int, int]:
 
 
 def _metric(key: str, now: int, before: int, previous_year: int, lang: str, *,
-            higher_is_better: bool | None) -> Metric:
+            higher_is_better: bool | None) -> Headline:
     """A headline figure with its change since the year before; ``higher_is_better`` None
     for a figure whose change is neither good nor bad in itself."""
-    change = now - before
-    direction = "off" if change == 0 else "up" if change > 0 else "down"
-    good = None if change == 0 or higher_is_better is None else (change > 0) == higher_is_better
-    return Metric(t(f"risk_page.metric.{key}", lang), fmt_int(now, lang), fmt_change(change, lang),
-                  direction, good, t("overview.delta_vs", lang, year=previous_year))
+    return Headline(t(f"risk_page.metric.{key}", lang), fmt_int(now, lang),
+                    change(now, before, previous_year, lang, higher_is_better=higher_is_better))
 
 
 def _metrics(overview_rows: dict[int, dict], year: int, selection: Selection, rows: list[dict],
-             last_year_rows: list[dict], lang: str) -> tuple[Metric, ...]:
+             last_year_rows: list[dict], lang: str) -> tuple[Headline, ...]:
     if selection.narrows:
         now, before = _counts(rows), _counts(last_year_rows)
     else:
@@ -308,7 +272,7 @@ def _heat_maps(fetch: Fetch, active: list[dict], lang: str) -> tuple[Matrix, Mat
              t("risk_page.hover.cell", lang, likelihood=label(LIKELIHOODS, r["likelihood"], lang),
                consequence=label(CONSEQUENCES, r["consequence"], lang),
                level=_level(r["score"], r["band"], lang)))
-        for r in _records(fetch("risks_matrix")))
+        for r in records(fetch("risks_matrix")))
     now = Counter(r["band"] for r in active)
     assessed = [r for r in active if r["residual_score"] is not None]
     after = Counter(r["residual_band"] for r in assessed)
@@ -368,10 +332,11 @@ def _by_level(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["score"], -r["likelihood"], r["risk_id"]))
 
 
-def _table(title: str, sentence: str, rows: list, lang: str, cells: dict[str, Callable],
-           tones: dict[str, Callable] | None = None, **header_values) -> Table:
-    """``rows`` as a table: ``cells`` maps a column's key to a row's text in that column,
-    ``tones`` a column's key to a row's tone there. At most TABLE_ROWS rows are shown."""
+def _table(name: str, sentence: str, rows: list, lang: str, cells: dict[str, Callable],
+           tones: dict[str, Callable] | None = None, **header_values) -> Section:
+    """The section ``name`` with ``rows`` as its table: ``cells`` maps a column's key to a row's
+    text in that column, ``tones`` a column's key to a row's tone there. At most TABLE_ROWS
+    rows are shown."""
     if len(rows) > TABLE_ROWS:
         sentence += " " + t("risk_page.table_cut", lang, shown=fmt_int(TABLE_ROWS, lang),
                             count=fmt_int(len(rows), lang))
@@ -379,8 +344,8 @@ def _table(title: str, sentence: str, rows: list, lang: str, cells: dict[str, Ca
     headers = {key: _column(key, lang, **header_values) for key in cells}
     frame = pd.DataFrame({headers[key]: [cell(row) for row in rows] for key, cell in cells.items()},
                          dtype=object)
-    return Table(title, sentence, frame,
-                 {headers[key]: tuple(tone(row) for row in rows) for key, tone in (tones or {}).items()})
+    tinted = {headers[key]: tuple(tone(row) for row in rows) for key, tone in (tones or {}).items()}
+    return Section(name, t(f"risk_page.{name}.title", lang), sentence, table=Table(frame, tinted))
 
 
 def _band_tone(row: dict) -> str:
@@ -391,7 +356,7 @@ def _status_tone(row: dict) -> str | None:
     return _ACTION_STATUS_TONE.get(row["action_status"])
 
 
-def _top(active: list[dict], lang: str) -> Table:
+def _top(active: list[dict], lang: str) -> Section:
     top = _by_level(active)[:TOP_RISKS]
     needs_follow_up = sum(1 for r in top if r["without_action_owner"] or r["action_overdue"]
                           or r["action_status"] == "Försenad")
@@ -400,7 +365,7 @@ def _top(active: list[dict], lang: str) -> Table:
         sentence += " " + (plural("risk_page.top.follow_up", needs_follow_up, lang,
                                   count=fmt_int(needs_follow_up, lang))
                            if needs_follow_up else t("risk_page.top.all_followed", lang))
-    return _table(t("risk_page.top.title", lang), sentence, top, lang, {
+    return _table("top", sentence, top, lang, {
         "risk": _risk_name,
         "level": lambda r: _level(r["score"], r["band"], lang),
         "owner": lambda r: _text(r["owner"]),
@@ -422,7 +387,7 @@ _MOVEMENT_ORDER = {UP: 0, NEW: 1, DOWN: 2, SAME: 3}
 _MOVEMENT_TONE = {UP: ACT, DOWN: GOOD, NEW: None, SAME: None}
 
 
-def _movement_table(rows: list[dict], active: list[dict], previous_year: int, lang: str) -> Table:
+def _movement_table(rows: list[dict], active: list[dict], previous_year: int, lang: str) -> Section:
     # (row, (kind, text) since last year, (kind, text) since the previous assessment)
     moves = []
     for r in active:
@@ -446,7 +411,7 @@ def _movement_table(rows: list[dict], active: list[dict], previous_year: int, la
         sentence = " ".join((t("risk_page.movement.sentence", lang, previous_year=previous_year,
                                parts=join_list(parts, lang)),
                              t(f"risk_page.movement.verdict.{verdict}", lang)))
-    return _table(t("risk_page.movement.title", lang), sentence, moves, lang, {
+    return _table("movement", sentence, moves, lang, {
         "risk": lambda m: _risk_name(m[0]),
         "level": lambda m: _level(m[0]["score"], m[0]["band"], lang),
         "since_year": lambda m: m[1][1],
@@ -463,11 +428,11 @@ def _comparison(before: int, previous_year: int, lang: str) -> str:
     return t("risk_page.compared", lang, previous_year=previous_year, previous=fmt_int(before, lang))
 
 
-def _without_owner(active: list[dict], lang: str) -> Table:
+def _without_owner(active: list[dict], lang: str) -> Section:
     found = _by_level([r for r in active if r["without_action_owner"]])
     sentence = (plural("risk_page.without_owner.sentence", len(found), lang, count=fmt_int(len(found), lang))
                 if found else t("risk_page.without_owner.none", lang))
-    return _table(t("risk_page.without_owner.title", lang), sentence, found, lang, {
+    return _table("without_owner", sentence, found, lang, {
         "risk": _risk_name,
         "level": lambda r: _level(r["score"], r["band"], lang),
         "owner": lambda r: _text(r["owner"]),
@@ -477,13 +442,13 @@ def _without_owner(active: list[dict], lang: str) -> Table:
 
 
 def _overdue(active: list[dict], last_year_rows: list[dict], reference_date: dt.date, previous_year: int,
-             lang: str) -> Table:
+             lang: str) -> Section:
     found = sorted((r for r in active if r["action_overdue"]), key=lambda r: (r["due_date"], r["risk_id"]))
     before = sum(1 for r in last_year_rows if r["action_overdue"])
     values = dict(date=fmt_date(reference_date), comparison=_comparison(before, previous_year, lang))
     sentence = (plural("risk_page.overdue.sentence", len(found), lang, count=fmt_int(len(found), lang), **values)
                 if found else t("risk_page.overdue.none", lang, **values))
-    return _table(t("risk_page.overdue.title", lang), sentence, found, lang, {
+    return _table("overdue", sentence, found, lang, {
         "risk": _risk_name,
         "action": lambda r: _text(r["action"]),
         "action_owner": lambda r: _text(r["action_owner"]),
@@ -500,14 +465,14 @@ def _months_between(earlier: dt.date, later: dt.date) -> int:
 
 
 def _not_reassessed(active: list[dict], last_year_rows: list[dict], reference_date: dt.date,
-                    previous_year: int, lang: str) -> Table:
+                    previous_year: int, lang: str) -> Section:
     found = sorted((r for r in active if r["review_overdue"]), key=lambda r: (r["assessed_on"], r["risk_id"]))
     before = sum(1 for r in last_year_rows if r["review_overdue"])
     comparison = _comparison(before, previous_year, lang)
     sentence = (plural("risk_page.not_reassessed.sentence", len(found), lang,
                        count=fmt_int(len(found), lang), comparison=comparison)
                 if found else t("risk_page.not_reassessed.none", lang, comparison=comparison))
-    return _table(t("risk_page.not_reassessed.title", lang), sentence, found, lang, {
+    return _table("not_reassessed", sentence, found, lang, {
         "risk": _risk_name,
         "level": lambda r: _level(r["score"], r["band"], lang),
         "owner": lambda r: _text(r["owner"]),
@@ -517,7 +482,7 @@ def _not_reassessed(active: list[dict], last_year_rows: list[dict], reference_da
 
 
 def _infrastructure(active: list[dict], last_year_rows: list[dict], reference_date: dt.date,
-                    previous_year: int, area_left_out: bool, lang: str) -> Table:
+                    previous_year: int, area_left_out: bool, lang: str) -> Section:
     found = _by_level([r for r in active if r["area"] == INFRASTRUCTURE_AREA])
     before = sum(1 for r in last_year_rows if r["area"] == INFRASTRUCTURE_AREA and r["status"] == "Aktiv")
     audit = t("risk_page.infrastructure.audit", lang)
@@ -539,7 +504,7 @@ def _infrastructure(active: list[dict], last_year_rows: list[dict], reference_da
             (plural("risk_page.infrastructure.stale", stale, lang, count=fmt_int(stale, lang)) if stale
              else t("risk_page.infrastructure.current", lang)),
         ))
-    return _table(t("risk_page.infrastructure.title", lang), sentence, found, lang, {
+    return _table("infrastructure", sentence, found, lang, {
         "risk": _risk_name,
         "system": lambda r: _text(r["system_name"]),
         "level": lambda r: _level(r["score"], r["band"], lang),
@@ -558,11 +523,11 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
           selection: Selection = Selection()) -> RisksView:
     """The Risker page for ``year`` in ``lang``, narrowed by the page's ``selection``."""
     previous_year = year - 1
-    overview_rows = {int(r["year"]): r for r in _records(fetch("overview_risks", year=year))}
+    overview_rows = by_year(fetch("overview_risks", year=year))
     as_of_date = overview_rows[year]["reference_date"]
     register = fetch("risks_current", year=year)
-    rows = _records(selection.apply(register))
-    last_year_rows = _records(selection.apply(fetch("risks_current", year=previous_year)))
+    rows = records(selection.apply(register))
+    last_year_rows = records(selection.apply(fetch("risks_current", year=previous_year)))
 
     scope_note = (t("risk_page.scope", lang) if municipality is None
                   else t("risk_page.scope_municipality", lang,

@@ -43,6 +43,14 @@ def demo_db_path(tmp_path_factory):
     return path
 
 
+@pytest.fixture
+def demo_copy(demo_db_path, tmp_path):
+    """A copy of the demo database, for tests that write to it or open it read-write."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_path, path)
+    return path
+
+
 @pytest.fixture(scope="module")
 def sample_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"

@@ -4,7 +4,6 @@ independently over the same database, for several selections and both languages.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections import defaultdict
 
 import duckdb
@@ -219,13 +218,6 @@ def test_cached_results_follow_the_data_version(sample_db_path, open_app):
 
 
 # --- The shipped demo data ------------------------------------------------------------------
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
-
 
 # The last complete year the shipped demo data covers.
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1

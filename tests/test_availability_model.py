@@ -10,7 +10,7 @@ from sample_rows import add_sla_outage as add_sla
 from sample_rows import add_system, set_sla_tier
 
 from lagesbild import availability, db, overview
-from lagesbild.status import Status
+from lagesbild.status import Status, system_sla_status
 
 
 @pytest.fixture
@@ -19,9 +19,9 @@ def fetch(con):
 
 
 def test_system_status_rule():
-    assert availability.system_status(99.2, 99.5, 3) is Status.ACT
-    assert availability.system_status(99.5, 99.5, 1) is Status.WATCH
-    assert availability.system_status(99.9, 99.5, 0) is Status.GOOD
+    assert system_sla_status(99.2, 99.5, 3) is Status.ACT
+    assert system_sla_status(99.5, 99.5, 1) is Status.WATCH
+    assert system_sla_status(99.9, 99.5, 0) is Status.GOOD
 
 
 @pytest.mark.parametrize("year, municipality, lang", [

@@ -1,9 +1,15 @@
+import ast
 import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
+from lagesbild import i18n
 from lagesbild.contracts import MUNICIPALITIES, SEVERITIES
 from lagesbild.i18n import TEXT, join_list, label, plural, t
+
+TEXT_MODULES = sorted(Path(i18n.__file__).parent.glob("*.py"))
 
 
 def placeholders(text):
@@ -15,6 +21,17 @@ def test_every_text_has_a_complete_english_twin(key):
     sv, en = TEXT[key]
     assert sv.strip() and en.strip()
     assert placeholders(sv) == placeholders(en), key
+
+
+@pytest.mark.parametrize("path", TEXT_MODULES, ids=lambda path: path.name)
+def test_no_text_module_defines_a_key_twice(path):
+    # A dict literal keeps the last of two equal keys without a word, so read the source.
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            keys = Counter(key.value for key in node.keys if isinstance(key, ast.Constant))
+            twice = sorted(key for key, count in keys.items() if count > 1)
+            assert not twice, f"{path.name}, the dict on line {node.lineno}: {twice}"
 
 
 def test_counted_phrases_have_both_forms():

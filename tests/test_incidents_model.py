@@ -9,7 +9,7 @@ import pytest
 from sample_rows import add_detailed_incident as add
 
 from lagesbild import db, incidents
-from lagesbild.status import Status
+from lagesbild.status import Status, incident_reporting_status
 
 
 @pytest.fixture
@@ -162,10 +162,10 @@ def test_reporting_outcomes_sentence_status_and_table(con, build):
 
 
 def test_reporting_status_rule():
-    assert incidents.reporting_status(["on_time", "on_time"]) is Status.GOOD
-    assert incidents.reporting_status(["on_time", "pending"]) is Status.WATCH
-    assert incidents.reporting_status(["late", "on_time"]) is Status.WATCH
-    assert incidents.reporting_status(["late", "not_reported"]) is Status.ACT
+    assert incident_reporting_status(["on_time", "on_time"]) is Status.GOOD
+    assert incident_reporting_status(["on_time", "pending"]) is Status.WATCH
+    assert incident_reporting_status(["late", "on_time"]) is Status.WATCH
+    assert incident_reporting_status(["late", "not_reported"]) is Status.ACT
 
 
 def test_no_breaches_or_significant_incidents(con, build):

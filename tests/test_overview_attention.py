@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from urllib.parse import parse_qs
 
 import duckdb
@@ -183,13 +182,6 @@ def assert_findings_shown(app, expected: dict[str, set[str]], year: int, municip
 
 
 # --- Tests -----------------------------------------------------------------------------------------
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
-
 
 @pytest.mark.parametrize("year, municipality", [
     (DEMO_YEAR, None), (DEMO_YEAR, "Köping"), (DEMO_YEAR - 1, None), (2022, None), (2022, "Arboga"),

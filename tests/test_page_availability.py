@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
-import shutil
 from collections import defaultdict
 
 import duckdb
 import pytest
-from pagetest import assert_clean
+from pagetest import assert_clean, charts, page_opener, text_before_each_chart
 from sample_rows import add_sample_data, set_sla_tier
 
 from lagesbild import availability, db, demo
@@ -22,6 +20,7 @@ from lagesbild.i18n import label, t
 
 PAGE = "app_pages/tillganglighet.py"
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
+open_page = page_opener(PAGE)
 TIERS = {"EKO": "Guld", "LON": "Guld", "SKOLA-A": "Silver", "SKOLA-K": "Silver", "VO-K": "Brons"}
 
 
@@ -38,40 +37,6 @@ def page_db_path(tmp_path_factory):
                 "WHERE system_id = 'LON' AND month = '2025-05-01' AND municipality = 'Köping'")
     con.close()
     return path
-
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
-
-
-def open_page(open_app, path, **query_params):
-    app = open_app(path, **query_params)
-    app.switch_page(PAGE).run()
-    assert_clean(app)
-    return app
-
-
-def charts(app) -> dict[str, list[dict]]:
-    """The traces of each chart, keyed by the chart's key (its id ends with it)."""
-    return {chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec)["data"]
-            for chart in app.get("plotly_chart")}
-
-
-def leaves(node):
-    for child in node.children.values():
-        if getattr(child, "children", None):
-            yield from leaves(child)
-        else:
-            yield child
-
-
-def text_before_each_chart(app) -> dict[str, str]:
-    elements = list(leaves(app.main))
-    return {element.proto.id.rsplit("-", 1)[-1]: elements[index - 1].value
-            for index, element in enumerate(elements) if element.type == "plotly_chart"}
 
 
 # --- Independent figures, straight from the sla and systems tables ------------------------------

@@ -4,11 +4,10 @@ independently from the tables (not through queries/), for several selections."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import duckdb
 import pytest
-from pagetest import assert_clean, chart_traces, texts
+from pagetest import chart_traces, page_opener, texts
 
 from lagesbild import demo
 from lagesbild.contracts import MUNICIPALITIES
@@ -17,21 +16,8 @@ from lagesbild.i18n import label, t
 
 PAGE = "app_pages/klassning.py"
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
+open_page = page_opener(PAGE)
 BANDS = ((0, 25), (25, 50), (50, 75), (75, 100))
-
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
-
-
-def open_page(open_app, path, **params):
-    app = open_app(path, **params)
-    app.switch_page(PAGE).run()
-    assert_clean(app)
-    return app
 
 
 # --- Independent figures, straight from the tables ------------------------------------------------

@@ -4,12 +4,11 @@ independently from the documents table (not through queries/)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import duckdb
 import pandas as pd
 import pytest
-from pagetest import assert_clean, texts
+from pagetest import page_opener, texts
 
 from lagesbild import demo
 from lagesbild.formatting import fmt_change, fmt_int
@@ -17,21 +16,8 @@ from lagesbild.i18n import t
 
 PAGE = "app_pages/styrdokument.py"
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
+open_page = page_opener(PAGE)
 URGENCY = ("overdue", "due_soon", "ok", "not_decided", "repealed")
-
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
-
-
-def open_page(open_app, path, **params):
-    app = open_app(path, **params)
-    app.switch_page(PAGE).run()
-    assert_clean(app)
-    return app
 
 
 def months_later(day: dt.date, months: int) -> dt.date:

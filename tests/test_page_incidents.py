@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import math
-import shutil
 from collections import Counter
 from dataclasses import dataclass
 
 import duckdb
 import numpy as np
 import pytest
-from pagetest import assert_clean
+from pagetest import charts, page_opener, text_before_each_chart
 from sample_rows import add_detailed_incident, add_sample_data
 
 from lagesbild import db, demo, incidents
@@ -25,6 +23,7 @@ from lagesbild.i18n import label, t
 
 PAGE = "app_pages/incidenter.py"
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
+open_page = page_opener(PAGE)
 
 # Incidents beyond the shared sample, so every part of the page has something to show:
 # (id, reported, resolved, municipality, category, cause, severity, breach, significant,
@@ -66,46 +65,6 @@ def page_db_path(tmp_path_factory):
                               title=f"Rubrik {incident_id}")
     con.close()
     return path
-
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
-
-
-def open_page(open_app, path, **query_params):
-    app = open_app(path, **query_params)
-    app.switch_page(PAGE).run()
-    assert_clean(app)
-    return app
-
-
-def charts(app) -> dict[str, list[dict]]:
-    """The traces of each chart, keyed by the chart's key (its id ends with it)."""
-    return {chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec)["data"]
-            for chart in app.get("plotly_chart")}
-
-
-def leaves(node):
-    """The page's elements in drawing order, through columns and containers."""
-    for child in node.children.values():
-        if getattr(child, "children", None):
-            yield from leaves(child)
-        else:
-            yield child
-
-
-def text_before_each_chart(app) -> dict[str, str]:
-    elements = list(leaves(app.main))
-    found = {}
-    for index, element in enumerate(elements):
-        if element.type == "plotly_chart":
-            previous = elements[index - 1]
-            found[element.proto.id.rsplit("-", 1)[-1]] = (
-                previous.value if previous.type == "markdown" else None)
-    return found
 
 
 # --- Independent counts, straight from the incidents table ---------------------------------------

@@ -4,12 +4,11 @@ and the trend equal what is counted independently from the tables (not through q
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import duckdb
 import pandas as pd
 import pytest
-from pagetest import assert_clean, chart_traces, texts
+from pagetest import chart_traces, page_opener, texts
 
 from lagesbild import db, demo
 from lagesbild.formatting import fmt_change, fmt_int, fmt_pct
@@ -18,22 +17,9 @@ from sample_rows import add_system
 
 PAGE = "app_pages/rekommendationer.py"
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
+open_page = page_opener(PAGE)
 WORDS = {"sv": {"Ja": "Ja", "Delvis": "Delvis", "Nej": "Nej"},
          "en": {"Ja": "Yes", "Delvis": "Partly", "Nej": "No"}}
-
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
-
-
-def open_page(open_app, path, **params):
-    app = open_app(path, **params)
-    app.switch_page(PAGE).run()
-    assert_clean(app)
-    return app
 
 
 def reference_date(year: int) -> dt.date:

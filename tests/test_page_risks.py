@@ -4,7 +4,6 @@ show equals readings made independently over the same database (tests/registers.
 from __future__ import annotations
 
 import json
-import shutil
 from collections import defaultdict
 
 import duckdb
@@ -106,13 +105,6 @@ def overview_counts(path, year) -> dict[str, str]:
         con.close()
     return {t("risk_page.metric.active"): str(row["active"]), t("risk_page.metric.high"): str(row["high"]),
             t("risk_page.metric.extreme"): str(row["extreme"])}
-
-
-@pytest.fixture
-def demo_copy(demo_db_path, tmp_path):
-    path = tmp_path / "demo.duckdb"
-    shutil.copy(demo_db_path, path)
-    return path
 
 
 # --- Heat maps and headline figures ------------------------------------------------------------

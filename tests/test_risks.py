@@ -11,7 +11,7 @@ def build(con, year=2025, lang="sv", selection=risks.Selection(), municipality=N
 
 
 def movement(view) -> dict[str, tuple[str, str]]:
-    frame = view.movement.frame
+    frame = view.movement.table.frame
     return {name.split(" ")[0]: (since_year, since_previous)
             for name, since_year, since_previous in zip(frame.iloc[:, 0], frame.iloc[:, 2], frame.iloc[:, 3])}
 
@@ -45,12 +45,12 @@ def test_headline_counts_follow_the_page_filters(con):
     add_risk_assessment(con, "C", "2024-02-01", 3, 3, area="Organisation")
     whole = build(con)
     assert [m.value for m in whole.metrics] == ["3", "2", "1"]
-    assert [m.delta for m in whole.metrics] == ["+2", "+1", "+1"]
+    assert [m.delta.text for m in whole.metrics] == ["+2", "+1", "+1"]
     organisation = build(con, selection=risks.Selection(areas=("Organisation",)))
     assert [m.value for m in organisation.metrics] == ["2", "2", "0"]
-    assert [m.delta for m in organisation.metrics] == ["+1", "+1", "0"]
+    assert [m.delta.text for m in organisation.metrics] == ["+1", "+1", "0"]
     # Fewer high risks is better; more active risks is neither good nor bad in itself.
-    assert (whole.metrics[1].good, whole.metrics[0].good) == (False, None)
+    assert (whole.metrics[1].delta.good, whole.metrics[0].delta.good) == (False, None)
 
 
 def test_residual_risk_sentence(con):
@@ -72,7 +72,7 @@ def test_infrastructure_section_and_its_absence_from_the_selection(con):
            "1 av dem är hög eller extremt hög." in view.infrastructure.sentence
     assert "1 av dem har inte bedömts om på 12 månader." in view.infrastructure.sentence
     left_out = build(con, selection=risks.Selection(areas=("Organisation",)))
-    assert left_out.infrastructure.empty
+    assert left_out.infrastructure.table.empty
     assert "ingår inte i valen" in left_out.infrastructure.sentence
 
 

@@ -1,35 +1,6 @@
-"""Texts of the Incidenter page: key -> (Swedish, English). Also the phrases every board
-page's model uses to compare with the year before (lagesbild.page_model) and the month
-names written out for sentences."""
+"""Texts of the Incidenter page: key -> (Swedish, English)."""
 
 TEXT: dict[str, tuple[str, str]] = {
-    # --- Comparison with the year before (lagesbild.page_model) ----------------------------
-    "compare.more": ("{difference} fler än {previous_year}", "{difference} more than in {previous_year}"),
-    "compare.fewer": ("{difference} färre än {previous_year}",
-                      "{difference} fewer than in {previous_year}"),
-    "compare.as_many": ("lika många som {previous_year}", "as many as in {previous_year}"),
-    "compare.higher": ("{difference} högre än {previous_year}",
-                       "{difference} higher than in {previous_year}"),
-    "compare.lower": ("{difference} lägre än {previous_year}",
-                      "{difference} lower than in {previous_year}"),
-    "compare.same_share": ("samma andel som {previous_year}", "the same share as in {previous_year}"),
-    "compare.better": ("vilket är en förbättring", "which is an improvement"),
-    "compare.worse": ("vilket är en försämring", "which is a change for the worse"),
-
-    # --- Month names in sentences ------------------------------------------------------------
-    "month_name.1": ("januari", "January"),
-    "month_name.2": ("februari", "February"),
-    "month_name.3": ("mars", "March"),
-    "month_name.4": ("april", "April"),
-    "month_name.5": ("maj", "May"),
-    "month_name.6": ("juni", "June"),
-    "month_name.7": ("juli", "July"),
-    "month_name.8": ("augusti", "August"),
-    "month_name.9": ("september", "September"),
-    "month_name.10": ("oktober", "October"),
-    "month_name.11": ("november", "November"),
-    "month_name.12": ("december", "December"),
-
     # --- Heading and headline figures --------------------------------------------------------
     "incidents_page.heading": ("Incidenter {year} · {scope}", "Incidents {year} · {scope}"),
     "incidents_page.no_data": ("Inga incidenter för {scope} {year}.",

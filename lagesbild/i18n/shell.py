@@ -1,4 +1,5 @@
-"""Texts of the app shell (navigation, filters, status words) and the overview page."""
+"""Texts of the app shell (navigation, filters, month names, status words), the phrases every
+page uses to compare with the year before, and the overview page: key -> (Swedish, English)."""
 
 TEXT: dict[str, tuple[str, str]] = {
     # --- App shell -------------------------------------------------------------------------
@@ -25,19 +26,32 @@ TEXT: dict[str, tuple[str, str]] = {
                           "{scope} in {year}. Choose another year or municipality."),
     "list.and": ("och", "and"),
 
-    # --- Month names, short (chart axes) ---------------------------------------------------
-    "month.1": ("jan", "Jan"),
-    "month.2": ("feb", "Feb"),
-    "month.3": ("mar", "Mar"),
-    "month.4": ("apr", "Apr"),
+    # --- Month names, as a sentence writes them; a chart axis takes their first three letters
+    "month.1": ("januari", "January"),
+    "month.2": ("februari", "February"),
+    "month.3": ("mars", "March"),
+    "month.4": ("april", "April"),
     "month.5": ("maj", "May"),
-    "month.6": ("jun", "Jun"),
-    "month.7": ("jul", "Jul"),
-    "month.8": ("aug", "Aug"),
-    "month.9": ("sep", "Sep"),
-    "month.10": ("okt", "Oct"),
-    "month.11": ("nov", "Nov"),
-    "month.12": ("dec", "Dec"),
+    "month.6": ("juni", "June"),
+    "month.7": ("juli", "July"),
+    "month.8": ("augusti", "August"),
+    "month.9": ("september", "September"),
+    "month.10": ("oktober", "October"),
+    "month.11": ("november", "November"),
+    "month.12": ("december", "December"),
+
+    # --- The change since the year before, in a sentence (lagesbild.sections) ---------------
+    "compare.more": ("{difference} fler än {previous_year}", "{difference} more than in {previous_year}"),
+    "compare.fewer": ("{difference} färre än {previous_year}",
+                      "{difference} fewer than in {previous_year}"),
+    "compare.as_many": ("lika många som {previous_year}", "as many as in {previous_year}"),
+    "compare.higher": ("{difference} högre än {previous_year}",
+                       "{difference} higher than in {previous_year}"),
+    "compare.lower": ("{difference} lägre än {previous_year}",
+                      "{difference} lower than in {previous_year}"),
+    "compare.same_share": ("samma andel som {previous_year}", "the same share as in {previous_year}"),
+    "compare.better": ("vilket är en förbättring", "which is an improvement"),
+    "compare.worse": ("vilket är en försämring", "which is a change for the worse"),
 
     # --- Status words (red/amber/green always with a word) ---------------------------------
     "status.good": ("Bra", "Good"),
@@ -62,12 +76,7 @@ TEXT: dict[str, tuple[str, str]] = {
                                "{count} incident was reported in {year}"),
     "incidents.reported.other": ("{count} incidenter anmäldes {year}",
                                  "{count} incidents were reported in {year}"),
-    "incidents.sentence.fewer": ("{reported}, {difference} färre än {previous_year}.",
-                                 "{reported}, {difference} fewer than in {previous_year}."),
-    "incidents.sentence.more": ("{reported}, {difference} fler än {previous_year}.",
-                                "{reported}, {difference} more than in {previous_year}."),
-    "incidents.sentence.same": ("{reported}, lika många som {previous_year}.",
-                                "{reported}, as many as in {previous_year}."),
+    "incidents.sentence": ("{reported}, {change}.", "{reported}, {change}."),
     "incidents.sentence.none": ("Inga incidenter anmäldes {year} ({previous_year}: {previous}).",
                                 "No incidents were reported in {year} ({previous_year}: {previous})."),
     "incidents.details": ("Allvarliga (grad 3–4): {serious} · Personuppgiftsincidenter: {breaches}",
@@ -84,18 +93,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # Service levels
     "sla.title": ("Tillgänglighet (SLA)", "Availability (SLA)"),
     "sla.metric": ("Tillgänglighetsmål uppfyllt", "Availability target met"),
-    "sla.sentence.higher": ("Tillgänglighetsmålet nåddes i {share} av systemmånaderna {year}, "
-                            "{difference} högre än {previous_year}.",
-                            "The availability target was met in {share} of system-months in "
-                            "{year}, {difference} higher than in {previous_year}."),
-    "sla.sentence.lower": ("Tillgänglighetsmålet nåddes i {share} av systemmånaderna {year}, "
-                           "{difference} lägre än {previous_year}.",
-                           "The availability target was met in {share} of system-months in "
-                           "{year}, {difference} lower than in {previous_year}."),
-    "sla.sentence.same": ("Tillgänglighetsmålet nåddes i {share} av systemmånaderna {year}, "
-                          "samma andel som {previous_year}.",
-                          "The availability target was met in {share} of system-months in "
-                          "{year}, the same share as in {previous_year}."),
+    "sla.sentence": ("Tillgänglighetsmålet nåddes i {share} av systemmånaderna {year}, {change}.",
+                     "The availability target was met in {share} of system-months in {year}, "
+                     "{change}."),
     "sla.sentence.no_previous": ("Tillgänglighetsmålet nåddes i {share} av systemmånaderna {year}; "
                                  "för {previous_year} finns inga uppgifter.",
                                  "The availability target was met in {share} of system-months in "

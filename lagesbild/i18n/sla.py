@@ -85,10 +85,6 @@ TEXT: dict[str, tuple[str, str]] = {
 
     # --- Per month ---------------------------------------------------------------------------
     "sla_page.month.title": ("Måluppfyllelse per månad", "Target met per month"),
-    "sla_page.month.sentence": ("Tillgänglighetsmålet nåddes i {share} av systemmånaderna {year}, "
-                                "{change}.",
-                                "The availability target was met in {share} of system-months in "
-                                "{year}, {change}."),
     "sla_page.no_previous": ("för {previous_year} finns inga uppgifter att jämföra med",
                              "there are no figures for {previous_year} to compare with"),
     "sla_page.month.worst": ("Sämst var {month}: {share}.", "The worst month was {month}: {share}."),

@@ -1,5 +1,6 @@
 """The look every chart shares: a colour-blind safe palette (Okabe–Ito), numbers as the
-reader's language writes them, a calm layout, and one way to put a figure on the page.
+reader's language writes them, a calm layout, one way to put a figure on the page, and the
+bars that compare a year with the year before.
 
 Charts are drawn from aggregated rows only: a figure never carries raw records to the
 browser.
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import streamlit as st
+
+from lagesbild.sections import Chart
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
 BLUE = "#0072B2"
@@ -25,6 +28,9 @@ CATEGORICAL = (BLUE, ORANGE, GREEN, VERMILION, SKY, PURPLE, YELLOW, GREY)
 SEVERITY = {1: SKY, 2: BLUE, 3: ORANGE, 4: VERMILION}
 # Status words: the same colours as the status badges; never shown without the word.
 STATUS = {"good": BLUE, "watch": ORANGE, "act": VERMILION}
+
+# The year before in grey, the selected year in blue, wherever the two are compared.
+COMPARISON = {"previous": GREY, "current": BLUE}
 
 # Plotly's separators: decimal mark, then thousands separator.
 _SEPARATORS = {"sv": ",\u00a0", "en": ".,"}
@@ -50,3 +56,23 @@ def style(fig: go.Figure, lang: str, *, height: int = 320, legend: bool = True) 
 def show(fig: go.Figure, *, key: str | None = None) -> None:
     """Put the figure on the page, full width, without Plotly's toolbar."""
     st.plotly_chart(fig, width="stretch", key=key, config={"displayModeBar": False})
+
+
+def whole_number_ticks(chart: Chart) -> dict:
+    """Axis settings that keep ticks on whole numbers when counts are small: "0,5 incidenter"
+    means nothing."""
+    largest = max((v for series in chart.series for v in series.values if v is not None), default=0)
+    return dict(dtick=1) if largest <= 6 else {}
+
+
+def comparison_bars(chart: Chart, lang: str) -> go.Figure:
+    """Bars of the year beside the year before, the figures written above them."""
+    fig = go.Figure()
+    for series in chart.series:
+        fig.add_bar(x=chart.categories, y=series.values, name=series.name,
+                    marker_color=COMPARISON[series.key], text=series.labels or None,
+                    textposition="outside", cliponaxis=False)
+    fig.update_layout(barmode="group")
+    style(fig, lang, height=300)
+    fig.update_yaxes(ticksuffix=chart.value_suffix or None, **whole_number_ticks(chart))
+    return fig

@@ -1,7 +1,9 @@
-"""Building blocks the pages draw with: area bands, status words, calm messages, errors."""
+"""Building blocks the pages draw with: area bands, status words, the change beside a figure,
+calm messages, errors, and data text made safe for Markdown."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -10,6 +12,7 @@ import streamlit as st
 from lagesbild.db import LagesbildError
 from lagesbild.i18n import t
 from lagesbild.overview import Area
+from lagesbild.sections import Delta
 from lagesbild.status import Status
 from lagesbild.ui.data import is_demo
 
@@ -19,7 +22,28 @@ _STATUS_STYLE = {
     Status.WATCH: ("orange", ":material/visibility:"),
     Status.ACT: ("red", ":material/error:"),
 }
+# An improvement in blue, a worsening in orange, no change in grey: never colour alone, the
+# arrow and the signed figure say the same.
 _DELTA_COLOUR = {True: "blue", False: "orange", None: "gray"}
+
+# Characters Markdown would read as formatting anywhere in a line: names and titles come from
+# imported data. Escaped, each shows as itself.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|$~#])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` escaped so that Markdown (st.markdown, a static table's cells) shows it as
+    written."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def metric_delta(delta: Delta | None) -> dict:
+    """The arguments of st.metric that show ``delta``: the signed change, its arrow, its colour
+    and what it is compared with; nothing without a change to show."""
+    if delta is None:
+        return dict(delta=None, delta_color="off", delta_arrow="auto", delta_description=None)
+    return dict(delta=delta.text, delta_color=_DELTA_COLOUR[delta.good],
+                delta_arrow=delta.direction, delta_description=delta.description)
 
 
 @contextmanager
@@ -64,15 +88,8 @@ def area_row(area: Area, lang: str) -> None:
                 if area.note:
                     st.caption(area.note)
             return
-        delta = area.delta
-        figure.metric(
-            area.metric_label, area.value,
-            delta=delta.text if delta else None,
-            delta_color=_DELTA_COLOUR[delta.good] if delta else "off",
-            delta_arrow=delta.direction if delta else "auto",
-            delta_description=delta.description if delta else None,
-            label_visibility="collapsed",
-        )
+        figure.metric(area.metric_label, area.value, label_visibility="collapsed",
+                      **metric_delta(area.delta))
         with text:
             st.write(area.sentence)
             for caption in (area.details, area.note):

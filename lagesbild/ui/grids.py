@@ -15,7 +15,7 @@ import streamlit as st
 from lagesbild.formatting import MISSING
 from lagesbild.sections import Table
 from lagesbild.ui.charts import BLUE, GREY, ORANGE, SKY, VERMILION
-from lagesbild.ui.sections import escape_markdown
+from lagesbild.ui.components import escape_markdown
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NON_BREAKING_HYPHEN = "\u2011"

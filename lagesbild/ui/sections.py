@@ -1,42 +1,27 @@
-"""Drawing the parts of a board page (lagesbild/sections.py): a row of headline figures, and
-the title, sentence and note that stand above every chart and table."""
+"""Drawing the parts of a board page (lagesbild/sections.py): a row of headline figures, the
+title, sentence and note that stand above every chart and table, and a whole section with
+its chart and table."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+import plotly.graph_objects as go
 import streamlit as st
 
-from lagesbild.sections import Headline
-from lagesbild.ui.components import status_badge
-
-# An improvement in blue, a worsening in orange, no change in grey: never colour alone, the
-# arrow and the signed figure say the same.
-_DELTA_COLOUR = {True: "blue", False: "orange", None: "gray"}
-
-# Characters Markdown would read as formatting anywhere in a line (names and titles come from
-# imported data); a sentence never starts with a list or heading marker.
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|$~])")
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` escaped so that Markdown shows it as written."""
-    return _MARKDOWN.sub(r"\\\1", text)
+from lagesbild.sections import Chart, Headline, Section, Table
+from lagesbild.ui import charts
+from lagesbild.ui.components import escape_markdown, metric_delta, no_data, status_badge
+from lagesbild.ui.grids import show_table
 
 
 def headline_row(headlines: Sequence[Headline], lang: str) -> None:
+    """The headline figures side by side, each in its card with its change since the year
+    before and, where it has one, its status word; the cards of a row are equally high."""
     for column, headline in zip(st.columns(len(headlines)), headlines):
         with column, st.container(border=True, height="stretch"):
-            delta = headline.delta
-            st.metric(
-                headline.label, headline.value,
-                delta=delta.text if delta else None,
-                delta_color=_DELTA_COLOUR[delta.good] if delta else "off",
-                delta_arrow=delta.direction if delta else "auto",
-                delta_description=delta.description if delta else None,
-                help=headline.help or None,
-            )
+            st.metric(headline.label, headline.value, help=headline.help or None,
+                      **metric_delta(headline.delta))
             if headline.status is not None:
                 status_badge(headline.status, headline.status_rule, lang)
 
@@ -47,3 +32,52 @@ def intro(title: str, sentence: str, note: str = "") -> None:
     st.markdown(escape_markdown(sentence))
     if note:
         st.caption(escape_markdown(note))
+
+
+def section(part: Section | None, draw: Callable[[Chart, str], go.Figure] | None,
+            lang: str) -> None:
+    """Title, status word, the sentence, then the chart drawn by ``draw``, the table and the
+    note under them."""
+    if part is None:
+        return
+    st.subheader(part.title, anchor=False)
+    if part.status is not None:
+        status_badge(part.status, part.status_rule, lang)
+    st.markdown(escape_markdown(part.sentence))
+    if part.chart is not None:
+        charts.show(draw(part.chart, lang), key=part.key)
+    if part.table is not None:
+        _text_table(part.table)
+    if part.note:
+        st.caption(escape_markdown(part.note))
+
+
+def _text_table(table: Table) -> None:
+    """A scrollable table of cells already written as text."""
+    st.dataframe(
+        table.frame, hide_index=True,
+        column_config={column: st.column_config.TextColumn(
+            alignment="right" if column in table.numeric else None, help=table.help.get(column),
+            pinned=True if column in table.pinned else None)
+            for column in table.frame.columns})
+
+
+def table_part(part: Section, *, static: bool = True) -> None:
+    """A toned table under its title, sentence and note; without rows, the sentence as a calm
+    note. ``static``: as ``show_table``."""
+    if part.table.empty:
+        st.subheader(part.title, anchor=False)
+        no_data(part.sentence)
+        return
+    intro(part.title, part.sentence, part.note)
+    show_table(part.table, static=static)
+
+
+def chart_part(part: Section, draw: Callable[[Chart, str], go.Figure], lang: str) -> None:
+    """A chart under its title and sentence; without a chart, the sentence as a calm note."""
+    if part.chart is None:
+        st.subheader(part.title, anchor=False)
+        no_data(part.sentence)
+        return
+    intro(part.title, part.sentence)
+    charts.show(draw(part.chart, lang), key=part.key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from browsertest import wait_for_script
 from playwright.sync_api import Page, expect
 
 from lagesbild import demo
@@ -10,13 +11,9 @@ from lagesbild import demo
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
 
 
-def wait_for_app(page: Page) -> None:
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
-
-
 def test_availability_page_draws_every_chart(page: Page, demo_server):
     page.goto(f"{demo_server.url}/tillganglighet?ar={DEMO_YEAR}")
-    wait_for_app(page)
+    wait_for_script(page)
     expect(page.get_by_role("heading", name=f"Tillgänglighet och SLA {DEMO_YEAR} · Alla kommuner")
            ).to_be_visible()
     # Per system, per month, breaches per municipality and tier, tickets per tier.
@@ -26,7 +23,7 @@ def test_availability_page_draws_every_chart(page: Page, demo_server):
 
 def test_the_association_itself_gets_a_calm_message(page: Page, demo_server):
     page.goto(f"{demo_server.url}/tillganglighet?ar={DEMO_YEAR}&kommun=Gemensam")
-    wait_for_app(page)
+    wait_for_script(page)
     expect(page.get_by_test_id("stAlertContentInfo")).to_contain_text("mäts per medlemskommun")
     expect(page.locator(".js-plotly-plot")).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)

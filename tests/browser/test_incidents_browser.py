@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from browsertest import wait_for_script
 from playwright.sync_api import Page, expect
 
 from lagesbild import demo
@@ -10,13 +11,9 @@ from lagesbild import demo
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
 
 
-def wait_for_app(page: Page) -> None:
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
-
-
 def test_incidents_page_draws_every_chart(page: Page, demo_server):
     page.goto(f"{demo_server.url}/incidenter?ar={DEMO_YEAR}")
-    wait_for_app(page)
+    wait_for_script(page)
     expect(page.get_by_role("heading", name=f"Incidenter {DEMO_YEAR} · Alla kommuner")).to_be_visible()
     # Per month, category, cause, municipality, open incidents and reporting.
     expect(page.locator(".js-plotly-plot")).to_have_count(6)

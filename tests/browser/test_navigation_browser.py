@@ -6,28 +6,25 @@ from __future__ import annotations
 import re
 
 import pytest
+from browsertest import wait_for_script
 from playwright.sync_api import Page, expect
 
 from lagesbild import demo
 from lagesbild.i18n import t
-from lagesbild.ui.navigation import BOARD_PAGES
+from lagesbild.pages import BOARD_PAGES
 
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
 TITLES = [t(title_key) for _, _, title_key, _ in BOARD_PAGES]
 
 
-def wait_for_app(page: Page) -> None:
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
-
-
 def test_every_page_opens_from_the_menu_without_errors(page: Page, demo_server):
     page.goto(f"{demo_server.url}/oversikt?ar={DEMO_YEAR}")
-    wait_for_app(page)
+    wait_for_script(page)
     nav = page.get_by_test_id("stSidebarNav")
     for (_, url_path, _, _), title in zip(BOARD_PAGES, TITLES):
         nav.get_by_role("link", name=title, exact=True).click()
         expect(page).to_have_url(re.compile(rf"/{url_path}\?ar={DEMO_YEAR}"))
-        wait_for_app(page)
+        wait_for_script(page)
         expect(page.get_by_test_id("stMainBlockContainer").get_by_role("heading").first).to_be_visible()
         expect(page.get_by_test_id("stException")).to_have_count(0)
         # The filters stay as chosen while moving between pages.
@@ -38,7 +35,7 @@ def test_every_page_opens_from_the_menu_without_errors(page: Page, demo_server):
 @pytest.mark.parametrize("url_path", ["risker", "incidenter"])
 def test_deep_link_on_a_fresh_server_shows_the_menu_and_filters(page: Page, fresh_server, url_path):
     page.goto(f"{fresh_server.url}/{url_path}?ar=2024&kommun=Köping")
-    wait_for_app(page)
+    wait_for_script(page)
     sidebar = page.get_by_test_id("stSidebar")
     # The menu and the filters are drawn by dashboard.py alone.
     expect(sidebar.get_by_test_id("stSidebarNav").get_by_role("link")).to_have_count(len(BOARD_PAGES))

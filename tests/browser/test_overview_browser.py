@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import duckdb
+from browsertest import wait_for_script
 from playwright.sync_api import Page, expect
 
 from lagesbild import demo
@@ -16,7 +17,7 @@ DEMO_YEAR = demo.DEMO_UNTIL.year - 1
 
 def wait_for_app(page: Page) -> None:
     """Wait until the script has finished running and the page is drawn."""
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    wait_for_script(page)
     expect(page.get_by_test_id("stMetric").first).to_be_visible()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from browsertest import wait_for_script
 from playwright.sync_api import Page, expect
 
 from lagesbild import demo
@@ -11,7 +12,7 @@ DEMO_YEAR = demo.DEMO_UNTIL.year - 1
 
 def test_page_draws_its_grid_and_chart(page: Page, demo_server):
     page.goto(f"{demo_server.url}/rekommendationer?ar={DEMO_YEAR}&kommun=Köping")
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+    wait_for_script(page)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name=f"Revisionens rekommendationer {DEMO_YEAR}")).to_be_visible()
     expect(main.get_by_test_id("stMetric")).to_have_count(4)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 
+from browsertest import wait_for_script
 from playwright.sync_api import Page, expect
 
 from lagesbild import demo
 
 # The last complete year the shipped demo data covers.
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
-
-
-def wait_for_script(page: Page) -> None:
-    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
 
 
 def test_risks_page_draws_two_heat_maps(page: Page, demo_server):

@@ -1,0 +1,13 @@
+"""Helpers for the browser tests (the fixtures are in conftest.py)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+# How Streamlit marks the app once the page's script has run.
+SCRIPT_DONE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def wait_for_script(page: Page) -> None:
+    """Wait until the page's script has finished running."""
+    page.wait_for_selector(SCRIPT_DONE)
