@@ -1,0 +1,90 @@
+"""Screenshots of every board page at 1440×900 on the demo data, for the README.
+
+    python scripts/screenshots.py [--out docs/screenshots]
+
+Builds a fresh demo database in a temporary folder, starts the dashboard on it, and lets
+Debian's chromium (through Playwright) photograph each page as a board member first sees it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lagesbild import demo  # noqa: E402
+from lagesbild.pages import BOARD_PAGES  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+YEAR = demo.DEMO_UNTIL.year - 1
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("the dashboard stopped before answering")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the dashboard did not answer")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "LAGESBILD_DB": str(Path(folder) / "demo.duckdb")}
+        subprocess.run([sys.executable, "-m", "lagesbild", "init", "--demo"], env=env, cwd=ROOT,
+                       check=True, capture_output=True)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+             "--server.fileWatcherType", "none", "--server.port", str(port),
+             "--server.address", "127.0.0.1"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_until_healthy(url, server)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(
+                    executable_path=CHROMIUM,
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="sv-SE")
+                for _, url_path, _, _ in BOARD_PAGES:
+                    page.goto(f"{url}/{url_path}?ar={YEAR}")
+                    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]",
+                                           timeout=60_000)
+                    page.wait_for_timeout(1500)  # let Plotly finish drawing
+                    target = args.out / f"{url_path}.png"
+                    page.screenshot(path=str(target))
+                    print(target.relative_to(ROOT))
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()
