@@ -24,7 +24,7 @@ import pandas as pd
 from lagesbild.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_int, shortened
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.pages import board_page
+from lagesbild.pages import app_page
 from lagesbild.sections import Fetch
 from lagesbild.status import Status
 
@@ -89,7 +89,7 @@ class Attention:
 
 
 def _page_title(url_path: str, lang: str) -> str:
-    return t(board_page(url_path).title_key, lang)
+    return t(app_page(url_path).title_key, lang)
 
 
 def _finding(rule: str, severity: int, page: str, items: list[Item], lang: str, **values) -> Finding | None:

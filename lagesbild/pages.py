@@ -1,34 +1,57 @@
-"""The board pages, in menu order: file, address, title and icon, without Streamlit.
+"""Every page of the app, in menu order: file, address, title, icon and the role it needs,
+without Streamlit.
 
-``lagesbild.ui.navigation`` builds the app's navigation from this list; the overview's
-findings (``lagesbild.attention``) name the page they link to by its title from here.
+``lagesbild.ui.navigation`` builds the app's navigation from these lists, showing a user
+only the pages their role allows; the overview's findings (``lagesbild.attention``) name
+the page they link to by its title from here. Each page also checks its role itself.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
+from lagesbild.access import Role
 
-class BoardPage(NamedTuple):
+
+class AppPage(NamedTuple):
     file: str           # the page file, from the project root
     url_path: str       # its address: /incidenter
     title_key: str      # its title's text key in lagesbild.i18n
     icon: str
+    role: Role = Role.READER    # the least role that may open it
 
 
+# What the board reads: the yearly picture, the report and the presentation.
 BOARD_PAGES = (
-    BoardPage("app_pages/oversikt.py", "oversikt", "nav.overview", ":material/dashboard:"),
-    BoardPage("app_pages/incidenter.py", "incidenter", "nav.incidents", ":material/report:"),
-    BoardPage("app_pages/tillganglighet.py", "tillganglighet", "nav.sla", ":material/speed:"),
-    BoardPage("app_pages/klassning.py", "klassning", "nav.classification", ":material/lock:"),
-    BoardPage("app_pages/risker.py", "risker", "nav.risks", ":material/grid_on:"),
-    BoardPage("app_pages/rekommendationer.py", "rekommendationer", "nav.recommendations",
-              ":material/fact_check:"),
-    BoardPage("app_pages/styrdokument.py", "styrdokument", "nav.documents",
-              ":material/description:"),
+    AppPage("app_pages/oversikt.py", "oversikt", "nav.overview", ":material/dashboard:"),
+    AppPage("app_pages/incidenter.py", "incidenter", "nav.incidents", ":material/report:"),
+    AppPage("app_pages/tillganglighet.py", "tillganglighet", "nav.sla", ":material/speed:"),
+    AppPage("app_pages/klassning.py", "klassning", "nav.classification", ":material/lock:"),
+    AppPage("app_pages/risker.py", "risker", "nav.risks", ":material/grid_on:"),
+    AppPage("app_pages/rekommendationer.py", "rekommendationer", "nav.recommendations",
+            ":material/fact_check:"),
+    AppPage("app_pages/styrdokument.py", "styrdokument", "nav.documents",
+            ":material/description:"),
 )
 
+REPORT_PAGES = (
+    AppPage("app_pages/rapport.py", "rapport", "nav.report", ":material/summarize:"),
+    AppPage("app_pages/presentation.py", "presentation", "nav.presentation", ":material/slideshow:"),
+)
 
-def board_page(url_path: str) -> BoardPage:
+# What keeps the data current (editors) and who may do what (administrators).
+MAINTENANCE_PAGES = (
+    AppPage("app_pages/data.py", "data", "nav.data", ":material/upload_file:", Role.EDITOR),
+    AppPage("app_pages/redigera.py", "redigera", "nav.edit", ":material/edit:", Role.EDITOR),
+    AppPage("app_pages/andringslogg.py", "andringslogg", "nav.change_log", ":material/history:",
+            Role.EDITOR),
+    AppPage("app_pages/behorigheter.py", "behorigheter", "nav.roles", ":material/group:",
+            Role.ADMIN),
+)
+
+ALL_PAGES = BOARD_PAGES + REPORT_PAGES + MAINTENANCE_PAGES
+
+
+def app_page(url_path: str) -> AppPage:
     """The page at an address."""
-    return next(page for page in BOARD_PAGES if page.url_path == url_path)
+    return next(page for page in ALL_PAGES if page.url_path == url_path)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lagesbild.contracts import Vocabulary
-from lagesbild.i18n import (attention, classification, documents, incidents, recommendations_page,
-                            risks, shell, sla)
+from lagesbild.i18n import (access, attention, change_log_page, classification, data_page,
+                            documents, editing, incidents, presentation, recommendations_page,
+                            report, risks, shell, sla)
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -30,7 +31,7 @@ def _merge(*modules) -> dict[str, tuple[str, str]]:
 
 
 TEXT = _merge(shell, incidents, sla, classification, risks, recommendations_page, documents,
-              attention)
+              attention, report, presentation, access, data_page, editing, change_log_page)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:

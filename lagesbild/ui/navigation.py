@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lagesbild.i18n import t
-from lagesbild.pages import BOARD_PAGES, board_page
+from lagesbild.pages import BOARD_PAGES, app_page
 
 
 def board_pages(lang: str) -> list[st.Page]:
@@ -17,4 +17,4 @@ def board_pages(lang: str) -> list[st.Page]:
 
 def page_file(url_path: str) -> str:
     """The page file behind an address, for st.page_link and st.switch_page."""
-    return board_page(url_path).file
+    return app_page(url_path).file
