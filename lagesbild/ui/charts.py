@@ -13,24 +13,9 @@ import streamlit as st
 
 from lagesbild.sections import Chart
 
-# Okabe–Ito: distinguishable with the common forms of colour blindness.
-BLUE = "#0072B2"
-SKY = "#56B4E9"
-GREEN = "#009E73"
-ORANGE = "#E69F00"
-VERMILION = "#D55E00"
-PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
-GREY = "#999999"
-CATEGORICAL = (BLUE, ORANGE, GREEN, VERMILION, SKY, PURPLE, YELLOW, GREY)
-
-# Severity 1–4 (Låg, Medel, Hög, Kritisk): light to dark, cool to hot.
-SEVERITY = {1: SKY, 2: BLUE, 3: ORANGE, 4: VERMILION}
-# Status words: the same colours as the status badges; never shown without the word.
-STATUS = {"good": BLUE, "watch": ORANGE, "act": VERMILION}
-
-# The year before in grey, the selected year in blue, wherever the two are compared.
-COMPARISON = {"previous": GREY, "current": BLUE}
+# The shared colours, here too so pages draw with charts.STATUS, charts.GREY, …
+from lagesbild.palette import (BLUE, COMPARISON, GREEN, GREY, ORANGE, SEVERITY,  # noqa: F401
+                               SKY, STATUS)
 
 # Plotly's separators: decimal mark, then thousands separator.
 _SEPARATORS = {"sv": ",\u00a0", "en": ".,"}

@@ -14,7 +14,7 @@ import streamlit as st
 
 from lagesbild.formatting import MISSING
 from lagesbild.sections import Table
-from lagesbild.ui.charts import BLUE, GREY, ORANGE, SKY, VERMILION
+from lagesbild.palette import BLUE, GREY, ORANGE, SKY, VERMILION
 from lagesbild.ui.components import escape_markdown
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

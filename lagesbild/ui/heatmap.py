@@ -15,11 +15,7 @@ import plotly.graph_objects as go
 from lagesbild.risks import BANDS, Mark, Matrix
 from lagesbild.ui import charts
 
-# Tints of the bands, light to dark and cool to hot (Okabe–Ito sky, yellow, orange,
-# vermilion): ordered by lightness, so they read in order without colour vision too.
-BAND_FILL = {"Låg": "#D6EAF8", "Medelhög": "#F5EB9A", "Hög": "#EDB54F", "Extremt hög": "#DE7A3C"}
-# The same idea for status words in tables: blue for good, orange and red for worse.
-TONE_FILL = {"good": "#D6EAF8", "watch": "#FBE0B0", "act": "#F5C1A3"}
+from lagesbild.palette import BAND_FILL, TONE_FILL  # noqa: F401  (pages colour tables with them)
 
 IDS_PER_ROW = 3
 _COLUMN_STEP = 0.29       # horizontal distance between ids, in cell widths

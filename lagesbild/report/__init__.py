@@ -1,0 +1,29 @@
+"""The yearly report: built once as data (``model.build``), written as PDF, Word or
+PowerPoint (``render``), and shown in the app's presentation mode from the same slides."""
+
+from __future__ import annotations
+
+from lagesbild.report.model import Report, build
+
+FORMATS = ("pdf", "docx", "pptx")
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+}
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report as a file of format ``fmt`` (pdf, docx or pptx)."""
+    if fmt == "pdf":
+        from lagesbild.report.pdf import render_pdf as writer
+    elif fmt == "docx":
+        from lagesbild.report.docx import render_docx as writer
+    elif fmt == "pptx":
+        from lagesbild.report.pptx import render_pptx as writer
+    else:
+        raise ValueError(f"unknown report format: {fmt}")
+    return writer(report)
+
+
+__all__ = ["FORMATS", "MEDIA_TYPES", "Report", "build", "render"]
