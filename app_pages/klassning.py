@@ -6,9 +6,12 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import classification, ui
+from lagesbild.access import Role
 from lagesbild.sections import Chart, pct_suffix
 from lagesbild.ui import charts
 from lagesbild.ui.sections import chart_part, headline_row, table_part
+
+ui.require_role(Role.READER)
 
 # Colour and line style per series: two cues, so the lines stay apart without colour.
 LINE_STYLE = {
@@ -63,8 +66,8 @@ if not view.has_systems:
 else:
     headline_row(view.headlines, lang)
     chart_part(view.coverage, coverage_chart, lang)
-    table_part(view.overdue)
+    table_part(view.overdue, full=view.full_lists.get("overdue"))
     # One row per classified system: a scrollable grid rather than a long page.
-    table_part(view.levels, static=False)
+    table_part(view.levels, static=False, full=view.full_lists.get("levels"))
     chart_part(view.measures, measures_chart, lang)
-    table_part(view.needs)
+    table_part(view.needs, full=view.full_lists.get("needs"))

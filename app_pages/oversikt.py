@@ -4,14 +4,17 @@ needs the board's attention."""
 import streamlit as st
 
 from lagesbild import attention, overview, ui
+from lagesbild.access import Role
 from lagesbild.i18n import t
 from lagesbild.ui.components import escape_markdown, status_badge
+
+ui.require_role(Role.READER)
 
 ATTENTION_ANCHOR = "att-uppmarksamma"
 
 filters = ui.selected_filters()
 view = overview.build(ui.fetch, filters.year, filters.municipality, filters.lang)
-notes = attention.build(ui.fetch, filters.year, filters.municipality, filters.lang)
+notes = attention.build(ui.fetch, filters.year, filters.municipality, filters.lang, parallel=True)
 # Links keep the selection: the same year, municipality and language on the next page.
 link_params = {"ar": str(filters.year)}
 if filters.municipality is not None:

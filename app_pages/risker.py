@@ -6,11 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import risks, ui
+from lagesbild.access import Role
 from lagesbild.i18n import t
 from lagesbild.sections import Section, Table
 from lagesbild.ui import heatmap
 from lagesbild.ui.components import escape_markdown
 from lagesbild.ui.sections import headline_row
+
+ui.require_role(Role.READER)
 
 FILTER_KEYS = {"areas": "risker_omrade", "systems": "risker_system", "owners": "risker_agare"}
 # Cells this short (dates, levels, status words) are shown on one line; longer texts wrap.

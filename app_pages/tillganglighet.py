@@ -5,10 +5,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import availability, ui
+from lagesbild.access import Role
 from lagesbild.sections import Chart
 from lagesbild.ui import charts
 from lagesbild.ui.charts import comparison_bars
 from lagesbild.ui.sections import headline_row, section
+
+ui.require_role(Role.READER)
 
 
 def systems_chart(chart: Chart, lang: str) -> go.Figure:
@@ -55,7 +58,7 @@ if not view.has_data:
     ui.no_data(view.no_data_message)
 else:
     headline_row(view.metrics, lang)
-    section(view.systems, systems_chart, lang)
+    section(view.systems, systems_chart, lang, full=view.systems_full_list)
     section(view.by_month, trend_chart, lang)
     left, right = st.columns(2, gap="large")
     with left:

@@ -12,18 +12,23 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import pandas as pd
+
 from lagesbild import status as rules
 from lagesbild.contracts import MEMBER_MUNICIPALITIES, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import label, plural, t
-from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, change,
-                                count_change, month_abbreviation, month_name, pct_suffix, records,
+from lagesbild.sections import (Chart, Fetch, FullList, Headline, Section, Series, Table, as_of,
+                                change, count_change, month_abbreviation, month_name, pct_suffix, records,
                                 reference_date, scope_in_sentence, scope_label, share_change,
                                 text_table)
 from lagesbild.status import Status
 
 # How many of the systems furthest below (or least above) their target the chart shows.
 WORST_SYSTEMS = 15
+# How many systems the table shows, worst first. The demo's 53 systems fit; a register of
+# thousands shows those furthest below their target and offers the whole list as a CSV.
+TABLE_SYSTEMS = 100
 # The share-per-month axis starts at most this high, so that a year of good months is not
 # a flat line along the top.
 SHARE_AXIS_START = 95.0
@@ -45,6 +50,8 @@ class AvailabilityPage:
     by_municipality: Section | None
     by_tier: Section | None
     tickets_by_tier: Section | None
+    # The whole per-system list when the systems table is shortened.
+    systems_full_list: FullList | None = None
 
 
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> AvailabilityPage:
@@ -72,13 +79,17 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Avail
         return AvailabilityPage(**common, metrics=(), systems=None, by_month=None,
                                 by_municipality=None, by_tier=None, tickets_by_tier=None)
 
-    systems, previous_systems = rows("sla_by_system"), rows("sla_by_system", previous_year)
+    # One row per system: counted over the whole frame; only the rows shown become Python rows.
+    systems = fetch("sla_by_system", year=year, municipality=municipality)
+    previous_systems = fetch("sla_by_system", year=previous_year, municipality=municipality)
     tiers = rows("sla_by_tier")
     has_previous = before["system_months"] > 0
+    systems_section, systems_full_list = _systems(systems, previous_systems, year, previous_year, lang)
     return AvailabilityPage(
         **common,
         metrics=_metrics(now, before, previous_year, lang),
-        systems=_systems(systems, previous_systems, year, previous_year, lang),
+        systems=systems_section,
+        systems_full_list=systems_full_list,
         by_month=_by_month(rows("sla_by_month"), now, before, year, previous_year, lang),
         by_municipality=_by_municipality(rows("sla_by_municipality"), year, previous_year,
                                          has_previous, lang),
@@ -87,9 +98,11 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Avail
     )
 
 
-def _statuses(systems: list[dict]) -> list[Status]:
-    return [rules.system_sla_status(s["availability_pct"], s["target_pct"], s["months_below_target"])
-            for s in systems]
+def _statuses(systems: pd.DataFrame) -> list[Status]:
+    return [rules.system_sla_status(availability, target, months_below)
+            for availability, target, months_below in zip(
+                systems["availability_pct"].tolist(), systems["target_pct"].tolist(),
+                systems["months_below_target"].tolist())]
 
 
 def _breaches(totals: dict) -> int:
@@ -144,25 +157,26 @@ def _availability_axis_start(values: list[float]) -> float:
     return math.floor((min(values) - 0.25) * 2) / 2
 
 
-def _systems(systems, previous_systems, year, previous_year, lang) -> Section:
-    statuses = _statuses(systems)
+def _systems(frame, previous_frame, year, previous_year, lang) -> tuple[Section, FullList | None]:
+    statuses = _statuses(frame)
     below = statuses.count(Status.ACT)
     watch = statuses.count(Status.WATCH)
+    systems = records(frame.head(WORST_SYSTEMS))
     if below:
         worst = systems[0]
         sentence = t("sla_page.systems.below", lang, below=fmt_int(below, lang),
-                     systems=fmt_int(len(systems), lang), year=year, worst=worst["name"],
+                     systems=fmt_int(len(frame), lang), year=year, worst=worst["name"],
                      availability=_availability(worst["availability_pct"], lang),
                      target=fmt_pct(worst["target_pct"], lang))
         watch_key = "sla_page.systems.watch"
     else:
-        sentence = t("sla_page.systems.all_met", lang, systems=fmt_int(len(systems), lang), year=year)
+        sentence = t("sla_page.systems.all_met", lang, systems=fmt_int(len(frame), lang), year=year)
         watch_key = "sla_page.systems.watch_all_met"
     parts = [sentence]
     if watch:
         parts.append(plural(watch_key, watch, lang, watch=fmt_int(watch, lang)))
-    if previous_systems:
-        previous_below = _statuses(previous_systems).count(Status.ACT)
+    if not previous_frame.empty:
+        previous_below = _statuses(previous_frame).count(Status.ACT)
         parts.append(plural("sla_page.systems.previous", previous_below, lang,
                             previous_year=previous_year, previous=fmt_int(previous_below, lang)))
 
@@ -185,17 +199,30 @@ def _systems(systems, previous_systems, year, previous_year, lang) -> Section:
                                      + [s["target_pct"] for s in shown])
     chart = Chart(tuple(names), tuple(series), value_suffix=pct_suffix(lang),
                   axis_start=start)
+    previous = dict(zip(previous_frame["system_id"].tolist(),
+                        previous_frame["availability_pct"].tolist()))
+    shortened = len(frame) > TABLE_SYSTEMS
+    full_list = None
+    if shortened:
+        full_list = FullList(
+            note=t("sla_page.systems.shown", lang, shown=fmt_int(TABLE_SYSTEMS, lang),
+                   count=fmt_int(len(frame), lang)),
+            download_label=t("full_list.download", lang),
+            file_name=t("sla_page.systems.file", lang, year=year),
+            table=lambda: _systems_table(records(frame), statuses, previous, year, previous_year, lang))
+    note_key = "sla_page.systems.chart_note_shortened" if shortened else "sla_page.systems.chart_note"
     return Section(
         "systems", t("sla_page.systems.title", lang), " ".join(parts), chart=chart,
-        table=_systems_table(systems, statuses, previous_systems, year, previous_year, lang),
-        note=t("sla_page.systems.chart_note", lang, count=fmt_int(len(shown), lang),
-               start=fmt_pct(start, lang, 1)),
-    )
+        table=_systems_table(records(frame.head(TABLE_SYSTEMS)), statuses, previous, year,
+                             previous_year, lang),
+        note=t(note_key, lang, count=fmt_int(len(shown), lang), start=fmt_pct(start, lang, 1)),
+    ), full_list
 
 
-def _systems_table(systems, statuses, previous_systems, year, previous_year, lang) -> Table:
-    """Every system, worst first; what judges it comes first, the details after."""
-    previous = {s["system_id"]: s["availability_pct"] for s in previous_systems}
+def _systems_table(systems, statuses, previous, year, previous_year, lang) -> Table:
+    """The ``systems`` (worst first, with their ``statuses`` in the same order and last
+    year's availability by system id in ``previous``); what judges a system comes first,
+    the details after."""
     columns = (
         t("sla_page.col.system", lang),
         t("sla_page.col.status", lang),

@@ -9,16 +9,18 @@ Built from ``overview_classification`` (so the headline equals the overview's) a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from lagesbild import status as rules
 from lagesbild.contracts import KLASSA_LEVELS, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points
 from lagesbild.i18n import label, plural, t
-from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, by_year,
-                                change, iso, python_value, records, scope_in_sentence,
+from lagesbild.sections import (Chart, Fetch, FullList, Headline, Section, Series, Table, as_of,
+                                by_year, change, iso, python_value, records, scope_in_sentence,
                                 scope_label)
 
 ASPECTS = ("confidentiality", "integrity", "availability", "traceability")
@@ -26,6 +28,11 @@ ASPECTS = ("confidentiality", "integrity", "availability", "traceability")
 SERIOUS_LEVEL = 3
 # The action-plan chart's bands of measures met (%): from, up to (the last band includes 100).
 MEASURE_BANDS = ((0, 25), (25, 50), (50, 75), (75, 100))
+# How many rows a table shows: a static table the board reads whole, a scrollable grid. The
+# demo's lists fit (at most 13 overdue, 11 flagged, 55 classified systems); a register of
+# thousands of systems shows those that matter most and offers the whole list as a CSV.
+TABLE_ROWS = 50
+GRID_ROWS = 100
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,8 @@ class ClassificationView:
     levels: Section | None = None
     measures: Section | None = None     # without a chart when no action plan is recorded
     needs: Section | None = None
+    # The whole lists of the sections whose tables are shortened, by section key.
+    full_lists: dict[str, FullList] = field(default_factory=dict)
 
 
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> ClassificationView:
@@ -62,34 +71,41 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Class
     first_year = min(first_year or previous_year, previous_year)
     coverage = by_year(fetch("classification_coverage_by_year", first_year=first_year,
                              year=year, municipality=municipality))
-    systems = records(fetch("classification_by_system", year=year, municipality=municipality))
-    systems_before = records(fetch("classification_by_system", year=previous_year,
-                                   municipality=municipality))
+    # One row per system: the figures are counted over the whole frame, and only the rows a
+    # table shows become Python rows.
+    systems = fetch("classification_by_system", year=year, municipality=municipality)
+    systems_before = fetch("classification_by_system", year=previous_year, municipality=municipality)
     date = now["reference_date"]
     show_municipality = municipality is None
+    overdue, overdue_list = _overdue(systems, now, before, year, date, show_municipality, lang)
+    levels, levels_list = _levels(systems, now, before, year, date, show_municipality, lang)
+    needs, needs_list = _needs(systems, systems_before, year, date, show_municipality, lang)
     return ClassificationView(
         has_systems=True,
         headlines=_headlines(now, before, coverage, year, lang),
         coverage=_coverage(now, before, coverage, year, lang),
-        overdue=_overdue(systems, now, before, previous_year, date, show_municipality, lang),
-        levels=_levels(systems, now, before, previous_year, date, show_municipality, lang),
+        overdue=overdue,
+        levels=levels,
         measures=_measures(systems, systems_before, year, date, lang),
-        needs=_needs(systems, systems_before, previous_year, date, show_municipality, lang),
+        needs=needs,
+        full_lists={key: full for key, full in (("overdue", overdue_list), ("levels", levels_list),
+                                                ("needs", needs_list)) if full is not None},
         **common,
     )
 
 
 # --- Rules over the per-system rows -------------------------------------------------------
 
-def has_gap(system: dict) -> bool:
-    """Availability at level 3–4 without a continuity plan or with too low an SLA tier."""
-    return bool(system["needs_continuity_plan"] or system["tier_below_need"])
+def has_gap(systems: pd.DataFrame) -> pd.Series:
+    """For each system: availability at level 3–4 without a continuity plan or with too low
+    an SLA tier."""
+    return (systems["needs_continuity_plan"].fillna(False).astype(bool)
+            | systems["tier_below_need"].fillna(False).astype(bool))
 
 
-def measures_met(systems: list[dict]) -> list[float]:
+def measures_met(systems: pd.DataFrame) -> list[float]:
     """The share of measures met, for each system with a classification and a recorded share."""
-    return [s["measures_met_pct"] for s in systems
-            if s["state"] != "never" and s["measures_met_pct"] is not None]
+    return systems.loc[systems["state"] != "never", "measures_met_pct"].dropna().astype(float).tolist()
 
 
 def average(values: list[float]) -> float | None:
@@ -98,9 +114,25 @@ def average(values: list[float]) -> float | None:
 
 def band_counts(values: list[float]) -> tuple[int, ...]:
     """How many values fall in each of MEASURE_BANDS."""
+    shares = np.asarray(values, dtype=float)
     last = len(MEASURE_BANDS) - 1
-    return tuple(sum(1 for v in values if low <= v < high or (i == last and v == high))
+    return tuple(int(np.count_nonzero(((shares >= low) & (shares < high))
+                                      | ((i == last) & (shares == high))))
                  for i, (low, high) in enumerate(MEASURE_BANDS))
+
+
+def _shortened(frame: pd.DataFrame, limit: int, key: str, year: int, lang: str,
+               table: Callable[[pd.DataFrame], Table]) -> tuple[pd.DataFrame, FullList | None]:
+    """The rows a section's table shows (``frame`` is in the table's order, most important
+    first) and, when that is not all of them, the whole list for download."""
+    if len(frame) <= limit:
+        return frame, None
+    return frame.head(limit), FullList(
+        note=t(f"classification_page.{key}.shown", lang, shown=fmt_int(limit, lang),
+               count=fmt_int(len(frame), lang)),
+        download_label=t("full_list.download", lang),
+        file_name=t(f"classification_page.{key}.file", lang, year=year),
+        table=lambda: table(frame))
 
 
 # --- The parts of the page ------------------------------------------------------------------
@@ -177,12 +209,13 @@ def _level_text(lang: str):
     return lambda level: f"{int(level)} {label(KLASSA_LEVELS, int(level), lang)}"
 
 
-def _overdue(systems, now, before, previous_year, date, show_municipality, lang) -> Section:
-    overdue = sorted((s for s in systems if s["state"] == "overdue"),
-                     key=lambda s: (-s["days_overdue"], s["name"]))
+def _overdue(systems, now, before, year, date, show_municipality, lang):
+    previous_year = year - 1
+    overdue = systems[systems["state"] == "overdue"].sort_values(
+        ["days_overdue", "name"], ascending=[False, True], kind="stable")
     title = t("classification_page.overdue.title", lang)
     note = t("classification_page.overdue.note", lang)
-    if not overdue:
+    if overdue.empty:
         sentence = t("classification_page.overdue.none", lang, date=fmt_date(date),
                      previous=fmt_int(before["overdue"], lang), previous_year=previous_year)
     else:
@@ -190,59 +223,81 @@ def _overdue(systems, now, before, previous_year, date, show_municipality, lang)
         form = "more" if difference > 0 else "fewer" if difference < 0 else "same"
         comparison = t(f"classification_page.comparison.{form}", lang,
                        difference=fmt_int(abs(difference), lang), previous_year=previous_year)
-        longest = overdue[0]
+        longest = records(overdue.head(1))[0]
         sentence = plural("classification_page.overdue.sentence", len(overdue), lang,
                           count=fmt_int(len(overdue), lang), comparison=comparison,
                           name=longest["name"],
                           days=plural("classification_page.days", longest["days_overdue"], lang,
                                       count=fmt_int(longest["days_overdue"], lang)))
-    columns = {"system": _column("system", lang), "municipality": _column("municipality", lang),
-               "classified_on": _column("classified_on", lang),
-               "review_due": _column("review_due", lang),
-               "days_overdue": _column("days_overdue", lang)}
-    rows = [{columns["system"]: s["name"],
-             columns["municipality"]: _municipality(s["municipality"], lang),
-             columns["classified_on"]: iso(s["classified_on"]),
-             columns["review_due"]: iso(s["review_due"]),
-             columns["days_overdue"]: s["days_overdue"]} for s in overdue]
-    if not show_municipality:
-        del columns["municipality"]
-    return Section("overdue", title, sentence, note=note, table=Table(
-        pd.DataFrame(rows, columns=list(columns.values())),
-        formats={columns["days_overdue"]: lambda v: fmt_int(v, lang)}))
+
+    def table(frame: pd.DataFrame) -> Table:
+        columns = {"system": _column("system", lang), "municipality": _column("municipality", lang),
+                   "classified_on": _column("classified_on", lang),
+                   "review_due": _column("review_due", lang),
+                   "days_overdue": _column("days_overdue", lang)}
+        rows = [{columns["system"]: s["name"],
+                 columns["municipality"]: _municipality(s["municipality"], lang),
+                 columns["classified_on"]: iso(s["classified_on"]),
+                 columns["review_due"]: iso(s["review_due"]),
+                 columns["days_overdue"]: s["days_overdue"]} for s in records(frame)]
+        if not show_municipality:
+            del columns["municipality"]
+        return Table(pd.DataFrame(rows, columns=list(columns.values())),
+                     formats={columns["days_overdue"]: lambda v: fmt_int(v, lang)})
+
+    shown, full = _shortened(overdue, TABLE_ROWS, "overdue", year, lang, table)
+    return Section("overdue", title, sentence, note=note, table=table(shown)), full
 
 
-def _levels(systems, now, before, previous_year, date, show_municipality, lang) -> Section:
-    classified = [s for s in systems if s["state"] != "never"]
+def _highest_levels_first(classified: pd.DataFrame) -> pd.DataFrame:
+    """The systems with the highest level in any aspect first, then the highest sum of levels;
+    otherwise in the query's order."""
+    levels = classified[list(ASPECTS)]
+    return (classified.assign(highest=levels.max(axis=1), total=levels.sum(axis=1))
+            .sort_values(["highest", "total"], ascending=False, kind="stable")
+            .drop(columns=["highest", "total"]))
+
+
+def _levels(systems, now, before, year, date, show_municipality, lang):
+    previous_year = year - 1
+    classified = systems[systems["state"] != "never"]
     title = t("classification_page.levels.title", lang)
-    if not classified:
+    if classified.empty:
         sentence = t("classification_page.levels.none", lang, date=fmt_date(date))
     else:
-        serious = sum(1 for s in classified if max(s[a] for a in ASPECTS) >= SERIOUS_LEVEL)
+        serious = int((classified[list(ASPECTS)].max(axis=1) >= SERIOUS_LEVEL).sum())
         sentence = plural(
             "classification_page.levels.sentence", len(classified), lang,
             classified=fmt_int(len(classified), lang), systems=fmt_int(now["systems"], lang),
             date=fmt_date(date), previous_year=previous_year, serious=fmt_int(serious, lang),
             previous=fmt_int(before["systems"] - before["never_classified"], lang))
-    names = {"system": _column("system", lang), "municipality": _column("municipality", lang),
-             "state": _column("state", lang),
-             **{aspect: _column(aspect, lang) for aspect in ASPECTS},
-             "measures": _column("measures", lang)}
-    rows = [{names["system"]: s["name"],
-             names["municipality"]: _municipality(s["municipality"], lang),
-             names["state"]: t(f"classification_page.state.{s['state']}", lang),
-             **{names[aspect]: s[aspect] for aspect in ASPECTS},
-             names["measures"]: s["measures_met_pct"]} for s in classified]
-    if not show_municipality:
-        del names["municipality"]
-    # Levels are shown as KLASSA writes them (a digit per aspect) on their level's tint; the
-    # note spells out the levels' names.
+
+    def table(frame: pd.DataFrame) -> Table:
+        rows = records(frame)
+        names = {"system": _column("system", lang), "municipality": _column("municipality", lang),
+                 "state": _column("state", lang),
+                 **{aspect: _column(aspect, lang) for aspect in ASPECTS},
+                 "measures": _column("measures", lang)}
+        cells = [{names["system"]: s["name"],
+                  names["municipality"]: _municipality(s["municipality"], lang),
+                  names["state"]: t(f"classification_page.state.{s['state']}", lang),
+                  **{names[aspect]: s[aspect] for aspect in ASPECTS},
+                  names["measures"]: s["measures_met_pct"]} for s in rows]
+        if not show_municipality:
+            del names["municipality"]
+        # Levels are shown as KLASSA writes them (a digit per aspect) on their level's tint;
+        # the note spells out the levels' names.
+        return Table(pd.DataFrame(cells, columns=list(names.values())),
+                     tones={names[aspect]: tuple(f"level{s[aspect]}" for s in rows)
+                            for aspect in ASPECTS},
+                     formats={names["measures"]: lambda v: fmt_pct(v, lang)},
+                     centred=tuple(names[aspect] for aspect in ASPECTS))
+
+    # A register too long to show whole shows the systems with the highest needs.
+    ordered = classified if len(classified) <= GRID_ROWS else _highest_levels_first(classified)
+    shown, full = _shortened(ordered, GRID_ROWS, "levels", year, lang, table)
     return Section("levels", title, sentence, note=t("classification_page.levels.note", lang),
-                   table=Table(pd.DataFrame(rows, columns=list(names.values())),
-                               tones={names[aspect]: tuple(f"level{s[aspect]}" for s in classified)
-                                      for aspect in ASPECTS},
-                               formats={names["measures"]: lambda v: fmt_pct(v, lang)},
-                               centred=tuple(names[aspect] for aspect in ASPECTS)))
+                   table=table(shown)), full
 
 
 def _measures(systems, systems_before, year, date, lang) -> Section:
@@ -274,15 +329,16 @@ def _measures(systems, systems_before, year, date, lang) -> Section:
                                axis_title=t("classification_page.measures.axis", lang)))
 
 
-def _needs(systems, systems_before, previous_year, date, show_municipality, lang) -> Section:
+def _needs(systems, systems_before, year, date, show_municipality, lang):
+    previous_year = year - 1
     title = t("classification_page.needs.title", lang)
     # The systems whose availability calls for protection (the query's required_tier).
-    high = [s for s in systems if s["required_tier"] is not None]
-    flagged = [s for s in high if has_gap(s)]
-    previous = fmt_int(sum(map(has_gap, systems_before)), lang)
-    if not high:
+    high = systems[systems["required_tier"].notna()]
+    flagged = high[has_gap(high)]
+    previous = fmt_int(int(has_gap(systems_before).sum()), lang)
+    if high.empty:
         sentence = t("classification_page.needs.no_high", lang, date=fmt_date(date))
-    elif not flagged:
+    elif flagged.empty:
         sentence = plural("classification_page.needs.all_met", len(high), lang,
                           high=fmt_int(len(high), lang), previous=previous,
                           previous_year=previous_year)
@@ -290,31 +346,40 @@ def _needs(systems, systems_before, previous_year, date, show_municipality, lang
         sentence = plural(
             "classification_page.needs.sentence", len(flagged), lang,
             flagged=fmt_int(len(flagged), lang), high=fmt_int(len(high), lang),
-            missing_plan=fmt_int(sum(1 for s in flagged if s["needs_continuity_plan"]), lang),
-            low_tier=fmt_int(sum(1 for s in flagged if s["tier_below_need"]), lang),
+            missing_plan=fmt_int(int(flagged["needs_continuity_plan"].sum()), lang),
+            low_tier=fmt_int(int(flagged["tier_below_need"].sum()), lang),
             previous_year=previous_year, previous=previous)
-    names = {key: _column(column, lang) for key, column in
-             (("system", "system"), ("municipality", "municipality"),
-              ("availability", "availability_need"), ("continuity_plan", "continuity_plan"),
-              ("sla_tier", "sla_tier"), ("required_tier", "required_tier"))}
-    rows = [{names["system"]: s["name"],
-             names["municipality"]: _municipality(s["municipality"], lang),
-             names["availability"]: s["availability"],
-             names["continuity_plan"]: (t("classification_page.plan_missing", lang)
-                                        if s["needs_continuity_plan"]
-                                        else iso(s["continuity_plan_date"])),
-             names["sla_tier"]: _tier(s, lang),
-             names["required_tier"]: _required_tier(s["required_tier"], lang)} for s in flagged]
-    if not show_municipality:
-        del names["municipality"]
-    # The cells that fall short carry the "act" tint; their words say what is wrong.
-    tones = {names["availability"]: tuple(f"level{s['availability']}" for s in flagged),
-             names["continuity_plan"]: tuple("act" if s["needs_continuity_plan"] else None
-                                             for s in flagged),
-             names["sla_tier"]: tuple("act" if s["tier_below_need"] else None for s in flagged)}
+
+    def table(frame: pd.DataFrame) -> Table:
+        rows = records(frame)
+        names = {key: _column(column, lang) for key, column in
+                 (("system", "system"), ("municipality", "municipality"),
+                  ("availability", "availability_need"), ("continuity_plan", "continuity_plan"),
+                  ("sla_tier", "sla_tier"), ("required_tier", "required_tier"))}
+        cells = [{names["system"]: s["name"],
+                  names["municipality"]: _municipality(s["municipality"], lang),
+                  names["availability"]: s["availability"],
+                  names["continuity_plan"]: (t("classification_page.plan_missing", lang)
+                                             if s["needs_continuity_plan"]
+                                             else iso(s["continuity_plan_date"])),
+                  names["sla_tier"]: _tier(s, lang),
+                  names["required_tier"]: _required_tier(s["required_tier"], lang)} for s in rows]
+        if not show_municipality:
+            del names["municipality"]
+        # The cells that fall short carry the "act" tint; their words say what is wrong.
+        tones = {names["availability"]: tuple(f"level{s['availability']}" for s in rows),
+                 names["continuity_plan"]: tuple("act" if s["needs_continuity_plan"] else None
+                                                 for s in rows),
+                 names["sla_tier"]: tuple("act" if s["tier_below_need"] else None for s in rows)}
+        return Table(pd.DataFrame(cells, columns=list(names.values())), tones=tones,
+                     formats={names["availability"]: _level_text(lang)})
+
+    # A list too long to show whole shows the highest availability needs (T4 before T3).
+    ordered = (flagged if len(flagged) <= TABLE_ROWS
+               else flagged.sort_values("availability", ascending=False, kind="stable"))
+    shown, full = _shortened(ordered, TABLE_ROWS, "needs", year, lang, table)
     return Section("needs", title, sentence, note=t("classification_page.needs.note", lang),
-                   table=Table(pd.DataFrame(rows, columns=list(names.values())), tones=tones,
-                               formats={names["availability"]: _level_text(lang)}))
+                   table=table(shown)), full
 
 
 def _tier(system: dict, lang: str) -> str:

@@ -94,12 +94,16 @@ def _sv_sort_key(text: str) -> str:
 def choices(fetch: Fetch, year: int, lang: str) -> Choices:
     """The areas, systems and owners of the risks assessed by the year's reference date."""
     frame = fetch("risks_current", year=year)
-    areas = {area: label(RISK_AREAS, area, lang) for area in RISK_AREAS.values
-             if area in set(frame["area"])}
+    # Whole columns as lists: iterating a large register row by row is slow.
+    present = set(frame["area"].dropna().unique().tolist())
+    areas = {area: label(RISK_AREAS, area, lang) for area in RISK_AREAS.values if area in present}
+    with_system = frame.dropna(subset=["system_id"])
+    names = with_system["system_name"].astype(object)
     systems = dict(sorted(
-        {row.system_id: row.system_name for row in frame.dropna(subset=["system_id"]).itertuples()}.items(),
+        dict(zip(with_system["system_id"].tolist(), names.where(names.notna(), None).tolist())).items(),
         key=lambda item: _sv_sort_key(item[1] or item[0])))
-    owners = {owner: owner for owner in sorted(set(frame["owner"].dropna()), key=_sv_sort_key)}
+    owners = {owner: owner for owner in sorted(set(frame["owner"].dropna().unique().tolist()),
+                                               key=_sv_sort_key)}
     return Choices(areas, systems, owners)
 
 

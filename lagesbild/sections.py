@@ -129,6 +129,18 @@ class Section:
     status_rule: str = ""
 
 
+@dataclass(frozen=True)
+class FullList:
+    """A table a page shortens to the rows that matter most: ``note`` says how many of how
+    many it shows and which; ``table`` builds the whole list, called only when it is
+    downloaded (building tens of thousands of rows on every rerun would slow the page)."""
+
+    note: str
+    download_label: str
+    file_name: str
+    table: Callable[[], Table]
+
+
 # --- The change since the year before ---------------------------------------------------------
 
 def change(now: float | None, before: float | None, previous_year: int, lang: str, *,

@@ -10,31 +10,43 @@
 -- figure computed from them would not be comparable with the target.
 -- target_pct is the mean of the monthly targets (normally the same all year).
 -- months counts calendar months with rows; months_below_target the months in which the
--- system missed its target for at least one selected member.
+-- system missed its target for at least one selected member. Both are counted as the bits
+-- set in a twelve-bit mask of the year's months (bit m-1 for month m), not with
+-- count(DISTINCT), which is several times slower on millions of rows; the systems table is
+-- joined after the aggregation, so the grouping is on the id alone.
 WITH per_system AS (
     SELECT
-        sla.system_id,
-        coalesce(systems.name, sla.system_id)                          AS name,
-        systems.sla_tier,
-        systems.municipality,
-        count(DISTINCT sla.month)                                      AS months,
-        count(DISTINCT sla.month) FILTER (
-            WHERE sla.availability_pct < sla.availability_target_pct)  AS months_below_target,
-        avg(sla.availability_pct)                                      AS availability_pct,
-        avg(sla.availability_target_pct)                               AS target_pct,
-        sum(sla.outage_minutes)                                        AS outage_minutes,
-        sum(sla.tickets)::BIGINT                                       AS tickets,
-        sum(sla.tickets_within_target)::BIGINT                         AS tickets_within_target
+        system_id,
+        bit_count(bit_or(1 << (month(month) - 1)))                      AS months,
+        bit_count(bit_or(CASE WHEN availability_pct < availability_target_pct
+                              THEN 1 << (month(month) - 1) ELSE 0 END)) AS months_below_target,
+        avg(availability_pct)                                           AS availability_pct,
+        avg(availability_target_pct)                                    AS target_pct,
+        sum(outage_minutes)                                             AS outage_minutes,
+        sum(tickets)::BIGINT                                            AS tickets,
+        sum(tickets_within_target)::BIGINT                              AS tickets_within_target
     FROM sla
-    -- A LEFT JOIN keeps rows of a system missing from the systems table, so the totals here
-    -- add up to the overview's.
-    LEFT JOIN systems ON systems.system_id = sla.system_id
-    WHERE sla.month >= make_date($year::INTEGER, 1, 1)
-      AND sla.month < make_date($year::INTEGER + 1, 1, 1)
-      AND ($municipality::VARCHAR IS NULL OR sla.municipality = $municipality::VARCHAR)
-    GROUP BY sla.system_id, systems.name, systems.sla_tier, systems.municipality
+    WHERE month >= make_date($year::INTEGER, 1, 1)
+      AND month < make_date($year::INTEGER + 1, 1, 1)
+      AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+    GROUP BY system_id
 )
--- Worst first: furthest below (or least above) its own target, since targets differ by tier.
-SELECT *
+-- A LEFT JOIN keeps a system missing from the systems table, so the totals here add up to
+-- the overview's.
+SELECT
+    per_system.system_id,
+    coalesce(systems.name, per_system.system_id)                        AS name,
+    systems.sla_tier,
+    systems.municipality,
+    per_system.months,
+    per_system.months_below_target,
+    per_system.availability_pct,
+    per_system.target_pct,
+    per_system.outage_minutes,
+    per_system.tickets,
+    per_system.tickets_within_target
 FROM per_system
-ORDER BY availability_pct - target_pct, months_below_target DESC, name COLLATE sv, system_id;
+LEFT JOIN systems ON systems.system_id = per_system.system_id
+-- Worst first: furthest below (or least above) its own target, since targets differ by tier.
+ORDER BY per_system.availability_pct - per_system.target_pct, per_system.months_below_target DESC,
+         name COLLATE sv, per_system.system_id;

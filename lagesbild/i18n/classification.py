@@ -197,4 +197,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "classification_page.column.continuity_plan": ("Kontinuitetsplan", "Continuity plan"),
     "classification_page.state.current": ("Aktuell", "Current"),
     "classification_page.state.overdue": ("Översyn passerad", "Review overdue"),
+    # A long table shortened to the rows that matter most, with the whole list to download.
+    "full_list.download": ("Ladda ner hela listan (CSV)", "Download the full list (CSV)"),
+    "classification_page.overdue.shown": (
+        "Tabellen visar {shown} av {count} system: de vars översyn har varit försenad längst.",
+        "The table shows {shown} of {count} systems: those whose review has been overdue the longest."),
+    "classification_page.levels.shown": (
+        "Tabellen visar {shown} av {count} klassade system: de med högst nivåer.",
+        "The table shows {shown} of {count} classified systems: those with the highest levels."),
+    "classification_page.needs.shown": (
+        "Tabellen visar {shown} av {count} system: de med högst krav på tillgänglighet.",
+        "The table shows {shown} of {count} systems: those with the highest availability needs."),
+    "classification_page.overdue.file": ("klassning-forsenad-oversyn-{year}.csv",
+                                         "classification-overdue-reviews-{year}.csv"),
+    "classification_page.levels.file": ("klassning-nivaer-{year}.csv", "classification-levels-{year}.csv"),
+    "classification_page.needs.file": ("klassning-tillganglighetsbehov-{year}.csv",
+                                       "classification-availability-needs-{year}.csv"),
 }

@@ -134,4 +134,17 @@ TEXT: dict[str, tuple[str, str]] = {
                               "timmar för brådskande ärenden på Guld-nivå.",
                               "The resolution time depends on SLA tier and priority, for example "
                               "4 hours for urgent tickets at Gold tier."),
+    # The per-system table shortened to the systems furthest below their target.
+    "sla_page.systems.chart_note_shortened": ("Diagrammet visar de {count} system som ligger lägst i "
+                                              "förhållande till sitt mål; strecket är målet. Axeln "
+                                              "börjar vid {start}. Tillgängligheten över året är "
+                                              "medelvärdet av månadernas tillgänglighet.",
+                                              "The chart shows the {count} systems lowest against "
+                                              "their target; the tick is the target. The axis starts "
+                                              "at {start}. Availability over the year is the mean of "
+                                              "the monthly availability."),
+    "sla_page.systems.shown": (
+        "Tabellen visar {shown} av {count} system: de som ligger längst under sitt mål.",
+        "The table shows {shown} of {count} systems: those furthest below their target."),
+    "sla_page.systems.file": ("tillganglighet-per-system-{year}.csv", "availability-by-system-{year}.csv"),
 }
