@@ -13,21 +13,25 @@ from lagesbild.i18n import t
 st.set_page_config(page_title="Lägesbild", layout="wide")
 
 with ui.user_errors():
-    # The login gate belongs here, before anything below reads data.
+    # Before anything below reads data: a visitor who has not signed in, or has no role,
+    # sees the login page (or why there is nothing to see) on every address, and no more.
+    user = ui.signed_in_user()
 
     filters = ui.sidebar_filters()
-    pages = ui.board_pages(filters.lang)
-    overview = pages[0]
+    sections = ui.user_sections(user, filters.lang)
+    overview = next(iter(sections.values()))[0]
 
     def open_overview():
         # Streamlit serves the default page at the root URL only, so the root opens the
         # overview at its own address (/oversikt), keeping the selection in the URL.
         st.switch_page(overview, query_params=st.query_params.to_dict())
 
-    page = st.navigation([
-        st.Page(open_overview, title=t("nav.overview", filters.lang), url_path="start",
-                default=True, visibility="hidden"),
-        *pages,
-    ])
+    start = st.Page(open_overview, title=t("nav.overview", filters.lang), url_path="start",
+                    default=True, visibility="hidden")
+    first_section = next(iter(sections))
+    sections[first_section] = [start, *sections[first_section]]
+    # Every page the user may open stays in view (Streamlit folds a menu past ten entries).
+    page = st.navigation(sections, expanded=True)
+    ui.sidebar_user(user, filters.lang)
     ui.demo_notice(filters.lang)
     page.run()

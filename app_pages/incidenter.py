@@ -5,10 +5,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import incidents, ui
+from lagesbild.access import Role
 from lagesbild.sections import Chart
 from lagesbild.ui import charts
 from lagesbild.ui.charts import comparison_bars, whole_number_ticks
 from lagesbild.ui.sections import headline_row, section
+
+ui.require_role(Role.READER)
 
 OUTCOME_COLOURS = {"on_time": charts.STATUS["good"], "late": charts.STATUS["watch"],
                    "not_reported": charts.STATUS["act"], "pending": charts.GREY}

@@ -5,10 +5,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lagesbild import recommendations, ui
+from lagesbild.access import Role
 from lagesbild.sections import Chart, pct_suffix
 from lagesbild.ui import charts
 from lagesbild.ui.components import escape_markdown
 from lagesbild.ui.sections import chart_part, headline_row, table_part
+
+ui.require_role(Role.READER)
 
 # The status colours of the badges; recommendations not yet assessed in grey.
 BAR_COLOUR = {"Ja": charts.STATUS["good"], "Delvis": charts.STATUS["watch"],

@@ -4,7 +4,10 @@ due within 90 days."""
 import streamlit as st
 
 from lagesbild import documents, ui
+from lagesbild.access import Role
 from lagesbild.ui.sections import headline_row, table_part
+
+ui.require_role(Role.READER)
 
 filters = ui.selected_filters()
 view = documents.build(ui.fetch, filters.year, filters.lang)

@@ -1,18 +1,36 @@
-"""The board pages (lagesbild/pages.py) as Streamlit pages: dashboard.py builds the navigation
-from them, and pages link to each other through them."""
+"""The app's pages (lagesbild/pages.py) as Streamlit pages: dashboard.py builds the navigation
+from them, showing each user only the pages their role allows, and pages link to each other
+through them."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from lagesbild.access import User
 from lagesbild.i18n import t
-from lagesbild.pages import BOARD_PAGES, app_page
+from lagesbild.pages import BOARD_PAGES, MAINTENANCE_PAGES, REPORT_PAGES, AppPage, app_page
+
+SECTIONS = (("nav.section.board", BOARD_PAGES), ("nav.section.report", REPORT_PAGES),
+            ("nav.section.maintenance", MAINTENANCE_PAGES))
+
+
+def _page(page: AppPage, lang: str) -> st.Page:
+    return st.Page(page.file, title=t(page.title_key, lang), icon=page.icon,
+                   url_path=page.url_path)
 
 
 def board_pages(lang: str) -> list[st.Page]:
-    return [st.Page(page.file, title=t(page.title_key, lang), icon=page.icon,
-                    url_path=page.url_path)
-            for page in BOARD_PAGES]
+    return [_page(page, lang) for page in BOARD_PAGES]
+
+
+def user_sections(user: User, lang: str) -> dict[str, list[st.Page]]:
+    """Menu section title -> the pages in it that ``user`` may open; empty sections left out."""
+    sections = {}
+    for title_key, pages in SECTIONS:
+        allowed = [_page(page, lang) for page in pages if user.may(page.role)]
+        if allowed:
+            sections[t(title_key, lang)] = allowed
+    return sections
 
 
 def page_file(url_path: str) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def _free_port() -> int:
 class StreamlitServer:
     """`streamlit run dashboard.py` in its own process, on a free port."""
 
-    def __init__(self, db_path: Path, log_path: Path):
+    def __init__(self, db_path: Path, log_path: Path, extra_args: Sequence[str] = ()):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -63,7 +64,7 @@ class StreamlitServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py",
              "--server.headless", "true", "--server.fileWatcherType", "none",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1"],
+             "--server.port", str(self.port), "--server.address", "127.0.0.1", *extra_args],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
 
     def wait_until_healthy(self) -> None:
@@ -93,8 +94,8 @@ class StreamlitServer:
         self._log.close()
 
 
-def start_server(db_path: Path, log_dir: Path) -> StreamlitServer:
-    server = StreamlitServer(db_path, log_dir / "streamlit.log")
+def start_server(db_path: Path, log_dir: Path, extra_args: Sequence[str] = ()) -> StreamlitServer:
+    server = StreamlitServer(db_path, log_dir / "streamlit.log", extra_args)
     try:
         server.wait_until_healthy()
     except Exception:
