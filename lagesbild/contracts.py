@@ -214,6 +214,9 @@ class Column:
     maximum: float | None = None
     references: str | None = None  # kind whose key this column must match (or be empty)
     max_length: int = 2000
+    # A column added after the format was first published: a file may leave it out, and then
+    # the stored values of that column are kept as they are.
+    optional: bool = False
 
     @property
     def headers(self) -> tuple[str, str]:

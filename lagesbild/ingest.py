@@ -1,8 +1,9 @@
 """Read an import file, validate it against its contract and load it atomically.
 
-The command line and the app's upload page both call :func:`import_file`. A file is
-either loaded whole or not at all: any problem rejects it, with one message per row
-and column, and the database stays exactly as it was.
+The command line and the app's upload page both call :func:`import_file`; the app's edit
+forms call :func:`import_rows`, which takes the same path from the staging table on. A file
+(or an edit) is either loaded whole or not at all: any problem rejects it, with one message
+per row and column, and the database stays exactly as it was.
 
 The work happens in DuckDB: the file is read as text into a staging table, every value
 is parsed and checked with set-based SQL (fast on a million rows), and the typed rows
@@ -132,6 +133,12 @@ class ImportResult:
     dry_run: bool = False
     # Contract column -> the header as written in the file, for messages.
     headers: dict[str, str] = field(default_factory=dict)
+    # Optional columns the file (or the edit) left out: their stored values are kept, and a
+    # new row gets them empty.
+    kept_columns: list[str] = field(default_factory=list)
+    # The first rows as read, when asked for: source_row, each contract column typed (NULL
+    # where the text did not parse) and as the text read (``text_<column>``).
+    preview: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -177,31 +184,82 @@ def current_user() -> str:
 
 def import_file(con: duckdb.DuckDBPyConnection, kind: str, source: Path | str | bytes, *,
                 file_name: str | None = None, dry_run: bool = False, changed_by: str | None = None,
-                max_bytes: int = MAX_FILE_BYTES) -> ImportResult:
+                max_bytes: int = MAX_FILE_BYTES, max_problems: int = MAX_PROBLEMS_SHOWN,
+                preview_rows: int = 0) -> ImportResult:
     """Validate ``source`` (a path or the file's bytes) as ``kind`` and upsert it.
 
-    Returns an :class:`ImportResult`; when it is not ``ok`` nothing was written.
+    Returns an :class:`ImportResult` listing at most ``max_problems`` problems (and counting
+    all) and, with ``preview_rows``, the first rows as read; when it is not ``ok`` nothing
+    was written.
     """
     if isinstance(source, (str, Path)):
         file_name = file_name or Path(source).name
     result = ImportResult(kind=kind, file_name=file_name or "uppladdad fil", dry_run=dry_run)
     try:
-        try:
-            spec = contracts.kind(kind)
-        except KeyError:
-            raise _Rejected(Problem(None, None, "unknown_kind", kind, ", ".join(contracts.KINDS))) from None
+        spec = _spec(kind)
         result.kind = spec.name
         data = _read_source(source, max_bytes)
         result.sha256 = hashlib.sha256(data).hexdigest()
         cur = con.cursor()
         try:
-            _import(cur, spec, data, result, changed_by or current_user())
+            staging = _stage_file(cur, spec, data, result)
+            _load(cur, spec, staging, result, _Load(changed_by or current_user(), "import",
+                                                    result.file_name, result.sha256,
+                                                    max_problems, preview_rows))
         finally:
             cur.close()
     except _Rejected as rejected:
-        result.problems = rejected.problems[:MAX_PROBLEMS_SHOWN]
-        result.problem_count = max(result.problem_count, len(rejected.problems))
+        _record_rejection(result, rejected, max_problems)
     return result
+
+
+def import_rows(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, *,
+                changed_by: str, action: str = "edit", dry_run: bool = False,
+                max_problems: int = MAX_PROBLEMS_SHOWN) -> ImportResult:
+    """Validate rows entered in the app as ``kind`` and upsert them, exactly as a file.
+
+    ``frame`` has a column per contract column (by its English name; a missing column is
+    empty) holding the values as text, as a file would. An optional ``source_row`` column
+    numbers the rows for messages (default 1, 2, ...). The change log records ``action``
+    without a file name.
+    """
+    result = ImportResult(kind=kind, file_name="", dry_run=dry_run)
+    try:
+        spec = _spec(kind)
+        result.kind = spec.name
+        cur = con.cursor()
+        try:
+            staging = _stage_frame(cur, spec, frame, result)
+            _load(cur, spec, staging, result, _Load(changed_by, action, None, None, max_problems, 0))
+        finally:
+            cur.close()
+    except _Rejected as rejected:
+        _record_rejection(result, rejected, max_problems)
+    return result
+
+
+def _spec(kind: str) -> Kind:
+    try:
+        return contracts.kind(kind)
+    except KeyError:
+        raise _Rejected(Problem(None, None, "unknown_kind", kind, ", ".join(contracts.KINDS))) from None
+
+
+def _record_rejection(result: ImportResult, rejected: _Rejected, max_problems: int) -> None:
+    result.problems = rejected.problems[:max_problems]
+    result.problem_count = max(result.problem_count, len(rejected.problems))
+
+
+@dataclass(frozen=True)
+class _Load:
+    """How staged rows are loaded: who, as what change, and how much to report."""
+
+    changed_by: str
+    action: str
+    file_name: str | None
+    file_sha256: str | None
+    max_problems: int
+    preview_rows: int
 
 
 def _read_source(source: Path | str | bytes, max_bytes: int) -> bytes:
@@ -228,8 +286,8 @@ def _mb(size: int) -> str:
 
 # --- Reading: bytes -> a staging table of text, one column per contract column -------------
 
-def _import(cur: duckdb.DuckDBPyConnection, spec: Kind, data: bytes, result: ImportResult,
-            changed_by: str) -> None:
+def _stage_file(cur: duckdb.DuckDBPyConnection, spec: Kind, data: bytes, result: ImportResult) -> str:
+    """Stage the file's rows as text; return the staging table's name."""
     staging = f"staging_{uuid.uuid4().hex}"
     # Staged outside the transaction: there rowid follows the file's row order.
     if data[:4] == b"PK\x03\x04":
@@ -238,12 +296,47 @@ def _import(cur: duckdb.DuckDBPyConnection, spec: Kind, data: bytes, result: Imp
         raise _Rejected(Problem(None, None, "old_excel"))
     else:
         _stage_csv(cur, spec, data, staging, result)
+    return staging
+
+
+def _stage_frame(cur: duckdb.DuckDBPyConnection, spec: Kind, frame: pd.DataFrame,
+                 result: ImportResult) -> str:
+    """Stage rows entered in the app as text, the way a file's rows are staged."""
+    staging = f"staging_{uuid.uuid4().hex}"
+    unknown = set(frame.columns) - set(spec.column_names) - {"source_row"}
+    if unknown:
+        raise ValueError(f"not columns of {spec.name}: {sorted(unknown)}")
+    result.kept_columns = [c.name for c in spec.columns if c.optional and c.name not in frame.columns]
+    count = len(frame)
+    columns = {}
+    for name in spec.column_names:
+        values = frame[name].tolist() if name in frame.columns else [None] * count
+        columns[name] = [None if _is_missing(v) else str(v) for v in values]
+    source_rows = (frame["source_row"].tolist() if "source_row" in frame.columns
+                   else list(range(1, count + 1)))
+    text = pd.DataFrame(columns, dtype="string")
+    text["source_row"] = pd.Series(source_rows, dtype="int64")
+    cur.register(f"{staging}_frame", text)
+    cur.execute(f"CREATE TEMP TABLE {staging} AS SELECT * FROM {staging}_frame ORDER BY source_row")
+    cur.unregister(f"{staging}_frame")
+    return staging
+
+
+def _is_missing(value) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def _load(cur: duckdb.DuckDBPyConnection, spec: Kind, staging: str, result: ImportResult,
+          how: _Load) -> None:
+    """Validate the staged rows and, unless refused or a dry run, upsert them and log it."""
     cur.execute("BEGIN TRANSACTION")
     try:
         result.rows = cur.execute(f"SELECT count(*) FROM {staging}").fetchall()[0][0]
         if result.rows == 0:
             raise _Rejected(Problem(None, None, "no_rows"))
-        typed = _validate(cur, spec, staging, result)
+        typed = _validate(cur, spec, staging, result, how.max_problems)
+        if how.preview_rows:
+            result.preview = _preview(cur, spec, typed, how.preview_rows)
         if result.problem_count:
             cur.execute("ROLLBACK")
             return
@@ -251,7 +344,7 @@ def _import(cur: duckdb.DuckDBPyConnection, spec: Kind, data: bytes, result: Imp
         if result.dry_run:
             cur.execute("ROLLBACK")
             return
-        _write(cur, spec, typed, result, changed_by)
+        _write(cur, spec, typed, result, how)
         cur.execute("COMMIT")
     except _Rejected:
         cur.execute("ROLLBACK")
@@ -285,7 +378,8 @@ def _map_headers(spec: Kind, headers: list[str], result: ImportResult) -> list[s
         else:
             seen[name] = header.strip()
         mapped.append(name)
-    missing = [c.header for c in spec.columns if c.name not in seen]
+    missing = [c.header for c in spec.columns if c.name not in seen and not c.optional]
+    result.kept_columns = [c.name for c in spec.columns if c.name not in seen and c.optional]
     if missing:
         problems.append(Problem(None, None, "missing_columns", ", ".join(missing)))
     if problems:
@@ -347,6 +441,8 @@ def _stage_csv(cur, spec: Kind, data: bytes, staging: str, result: ImportResult)
         if bad:
             raise _Rejected(*(Problem(line, None, "bad_csv_row", _describe_csv_error(kind, msg))
                               for line, kind, msg in bad))
+        for name in result.kept_columns:
+            cur.execute(f"ALTER TABLE {staging} ADD COLUMN {name} VARCHAR")
     except duckdb.Error as exc:
         raise _Rejected(Problem(None, None, "binary_file" if "\x00" in str(exc) else "bad_csv_row",
                                 str(exc).strip().splitlines()[0][:200])) from None
@@ -399,6 +495,8 @@ def _stage_xlsx(cur, spec: Kind, data: bytes, staging: str, result: ImportResult
                 if name is not None:
                     value = row[index] if index < len(row) else None
                     columns[name].append(_cell_text(value, spec.column(name)))
+            for name in result.kept_columns:
+                columns[name].append(None)
     except _Rejected:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
@@ -506,7 +604,8 @@ _PARSE_PROBLEM = {INTEGER: "not_integer", DECIMAL: "not_number", DATE: "not_date
                   CHOICE: "not_in_list"}
 
 
-def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
+def _validate(cur, spec: Kind, staging: str, result: ImportResult,
+              max_problems: int = MAX_PROBLEMS_SHOWN) -> str:
     """Build the typed table for ``staging``; record every problem in ``result``.
     Returns the typed table's name."""
     typed = f"{staging}_typed"
@@ -544,6 +643,12 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
     result.rows = cur.execute(f"SELECT count(*) FROM {typed}").fetchall()[0][0]
     if result.rows == 0:
         raise _Rejected(Problem(None, None, "no_rows"))
+    if result.kept_columns:
+        # A row already stored keeps what it holds in the columns left out; the rules below
+        # then judge the row as it will be stored.
+        assignments = ", ".join(f"{c} = d.{c}" for c in result.kept_columns)
+        cur.execute(f"UPDATE {typed} AS t SET {assignments} FROM {spec.table} AS d "
+                    f"WHERE {_key_match(spec)}")
 
     checks = []  # (column, code, SQL condition that marks a bad row, value SQL, allowed text)
     for col in spec.columns:
@@ -603,7 +708,7 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
         headers = result.headers
         shown = cur.execute(
             f"SELECT source_row, check_no, value FROM {problems_table} "
-            f"ORDER BY source_row, check_no LIMIT {MAX_PROBLEMS_SHOWN}").fetchall()
+            f"ORDER BY source_row, check_no LIMIT {int(max_problems)}").fetchall()
         for row, check_no, value in shown:
             if check_no == -1:
                 key_value, first_row = value.rsplit("|", 1)
@@ -622,6 +727,12 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult) -> str:
                 result.problems.append(Problem(row, column_header, code, _shorten(value), allowed,
                                                allowed_en))
     return typed
+
+
+def _preview(cur, spec: Kind, typed: str, limit: int) -> pd.DataFrame:
+    texts = ", ".join(f"v_{c} AS text_{c}" for c in spec.column_names)
+    return cur.execute(f"SELECT source_row, {', '.join(spec.column_names)}, {texts} FROM {typed} "
+                       f"ORDER BY source_row LIMIT {int(limit)}").df()
 
 
 def _allowed_text(col: Column) -> str:
@@ -668,7 +779,7 @@ def _count_changes(cur, spec: Kind, typed: str, result: ImportResult) -> None:
     result.unchanged = result.rows - result.inserted - result.updated
 
 
-def _write(cur, spec: Kind, typed: str, result: ImportResult, changed_by: str) -> None:
+def _write(cur, spec: Kind, typed: str, result: ImportResult, how: _Load) -> None:
     columns = spec.column_names
     on_key, differs = _key_match(spec), _differs(spec)
     column_list = ", ".join(columns)
@@ -680,9 +791,9 @@ def _write(cur, spec: Kind, typed: str, result: ImportResult, changed_by: str) -
         cur.execute(f"INSERT INTO {spec.table} ({column_list}) "
                     f"SELECT {', '.join(f't.{c}' for c in columns)} FROM {typed} AS t "
                     f"WHERE NOT EXISTS (SELECT 1 FROM {spec.table} AS d WHERE {on_key})")
-    log_change(cur, action="import", kind=spec.name, changed_by=changed_by, file_name=result.file_name,
-               file_sha256=result.sha256, inserted=result.inserted, updated=result.updated,
-               unchanged=result.unchanged)
+    log_change(cur, action=how.action, kind=spec.name, changed_by=how.changed_by,
+               file_name=how.file_name, file_sha256=how.file_sha256, inserted=result.inserted,
+               updated=result.updated, unchanged=result.unchanged)
 
 
 def log_change(cur, *, action: str, kind: str, changed_by: str, file_name: str | None,

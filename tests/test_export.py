@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
+import pandas as pd
 import pytest
 from importfiles import PREREQUISITES, SAMPLES, write_excel_csv
 from openpyxl import load_workbook
@@ -105,3 +107,72 @@ def test_xlsx_has_real_dates_and_numbers(con, tmp_path):
     assert first["Klassad"].date().isoformat() == "2022-04-01"
     assert first["Uppfyllda åtgärder (%)"] == 62.5
     assert first["Tillgänglighet"] == 2
+
+
+# --- Templates and any table (the change log) ---------------------------------------------
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_template_has_the_swedish_headers_and_an_example_that_validates(demo_copy, kind, fmt):
+    payload = export.template_bytes(kind, fmt)
+    if fmt == "csv":
+        header = payload.decode("utf-8-sig").split("\r\n")[0].split(";")
+    else:
+        header = [c.value for c in load_workbook(io.BytesIO(payload)).active[1]]
+    assert header == [c.header for c in contracts.KINDS[kind].columns]
+    connection = db.connect(demo_copy)
+    try:
+        before = table(connection, kind)
+        result = ingest.import_file(connection, kind, payload, file_name=f"mall.{fmt}", dry_run=True)
+        assert result.ok, result.summary()
+        assert result.rows == 1
+        assert table(connection, kind) == before
+    finally:
+        connection.close()
+
+
+HOSTILE = ["=1+1", "+46 70 123 45 67", "-2", "@SUM(A1)", "\t=tab", "\r=cr",
+           "=HYPERLINK(\"http://x\";\"klicka\")", "vanlig text"]
+
+
+def test_any_table_as_csv_has_no_live_formula():
+    frame = pd.DataFrame({"=Vem": HOSTILE, "Antal": range(len(HOSTILE))})
+    text = export.frame_bytes(frame, "csv", "Logg").decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    cells = [cell for row in rows for cell in row]
+    assert [c for c in cells if c.startswith(export.FORMULA_STARTS)] == []
+    assert rows[0] == ["'=Vem", "Antal"]
+    assert [row[0] for row in rows[1:]] == [export.formula_safe(h) for h in HOSTILE]
+
+
+def test_any_table_as_xlsx_has_only_string_cells_for_text():
+    frame = pd.DataFrame({"Vem": HOSTILE, "Antal": range(len(HOSTILE))})
+    payload = export.frame_bytes(frame, "xlsx", "Logg")
+    sheet = load_workbook(io.BytesIO(payload)).active
+    texts = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in texts] == HOSTILE
+    assert all(c.data_type == "s" for c in texts)
+    assert [c.quotePrefix for c in texts] == [export.is_formula_like(h) for h in HOSTILE]
+    assert [row[1].value for row in sheet.iter_rows(min_row=2)] == list(range(len(HOSTILE)))
+    assert_no_formula_element(payload)
+
+
+def test_every_xlsx_text_cell_of_an_export_is_a_string(con, tmp_path):
+    rows = [dict(SAMPLES["systems"][0], Systemid=f"S{i}", Systemnamn=text, Systemägare=text)
+            for i, text in enumerate(FORMULAS)]
+    load_samples(con, tmp_path, "systems", rows)
+    payload = export.export_bytes(con, "systems", "xlsx")
+    sheet = load_workbook(io.BytesIO(payload)).active
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                assert cell.data_type == "s", (cell.coordinate, cell.value)
+                assert cell.quotePrefix == export.is_formula_like(cell.value)
+    assert_no_formula_element(payload)
+
+
+def assert_no_formula_element(payload: bytes) -> None:
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(payload)) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in xml and "<f " not in xml
