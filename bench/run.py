@@ -11,7 +11,8 @@ format, and measures, all on this machine in this run so the ratios compare like
 - every board page's server-side run through AppTest, cold in a fresh process, warm
   (rerun) and after a year change, as medians, with the process's peak memory;
 - the page datasets computed by the queries against the same datasets computed with pandas
-  over DataFrames loaded once (the way a typical Streamlit dashboard does it).
+  over DataFrames loaded once (the way a typical Streamlit dashboard does it);
+- the yearly report as PDF and PowerPoint through the command line, in a fresh process.
 
 It prints one markdown table per size and writes them, with the machine, to --out.
 Generated files and databases go to bench/out/ (not committed).
@@ -69,7 +70,7 @@ def machine() -> str:
 
 def generated(size: int) -> tuple[Path, float]:
     directory = OUT / str(size) / "csv"
-    if (directory / "incidents.csv").exists():
+    if all((directory / f"{kind}.csv").exists() for kind in contracts.KINDS):
         return directory, 0.0
     shutil.rmtree(directory, ignore_errors=True)
     begin = time.perf_counter()
@@ -124,6 +125,22 @@ def page_timings(database: Path, runs: int) -> list[dict]:
     return results
 
 
+REPORT_FORMATS = ("pdf", "pptx")
+
+
+def report_timings(database: Path) -> dict[str, float]:
+    """Seconds to write the year's report with the command line, start-up included."""
+    seconds = {}
+    for fmt in REPORT_FORMATS:
+        out = database.parent / f"rapport.{fmt}"
+        begin = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "lagesbild", "report", "--year", str(YEAR), "--format",
+                        fmt, "--out", str(out)], check=True, capture_output=True, cwd=ROOT,
+                       env={**os.environ, "LAGESBILD_DB": str(database)}, timeout=1800)
+        seconds[fmt] = time.perf_counter() - begin
+    return seconds
+
+
 def _median_seconds(function, runs: int) -> float:
     samples = []
     for _ in range(runs):
@@ -175,7 +192,8 @@ def _s(seconds: float) -> str:
 
 
 def table(size: int, generation: float, imports: dict, floors: dict, pages: list[dict],
-          peers: list[dict], load_seconds: float, rows: dict[str, int]) -> str:
+          reports: dict[str, float], peers: list[dict], load_seconds: float,
+          rows: dict[str, int]) -> str:
     lines = [f"### {size:,} incidents".replace(",", " "), "",
              "Rows: " + ", ".join(f"{kind} {count:,}".replace(",", " ") for kind, count in rows.items()),
              "", "| measure | value | ratio |", "|---|---|---|"]
@@ -191,6 +209,8 @@ def table(size: int, generation: float, imports: dict, floors: dict, pages: list
         lines.append(f"| page {name}: cold / warm / year change | {_s(page['cold_s'])} / "
                      f"{_s(page['warm_s'])} / {_s(page['filter_s'])}{warning} | "
                      f"queries {_s(page['cold_query_s'])} of cold |")
+    for fmt, seconds in reports.items():
+        lines.append(f"| report {YEAR} as {fmt.upper()} (command line, fresh process) | {_s(seconds)} | |")
     lines.append(f"| peak RSS of a page process (max) | "
                  f"{max(p['peak_rss_mb'] for p in pages):.0f} MB | |")
     lines.append(f"| pandas peer: load tables into DataFrames | {_s(load_seconds)} | once per process |")
@@ -223,8 +243,9 @@ def main() -> None:
         database, imports = imported(size, csv_dir)
         floors = {kind: floor(csv_dir / f"{kind}.csv") for kind in FLOOR_KINDS}
         pages = page_timings(database, args.runs)
+        reports = report_timings(database)
         peers, load_seconds = peer_timings(database, args.runs)
-        section = table(size, generation, imports, floors, pages, peers, load_seconds,
+        section = table(size, generation, imports, floors, pages, reports, peers, load_seconds,
                         row_counts(database))
         print(section, "\n", flush=True)
         sections.append(section)

@@ -1,4 +1,4 @@
-"""The command line: python -m lagesbild init|import|export ...
+"""The command line: python -m lagesbild init|import|export|report|freeze ...
 
 Exit status 0 on success, 1 when the input or the database refused the command (with the
 reasons in Swedish on standard error), 2 when the command itself is malformed.
@@ -7,11 +7,13 @@ reasons in Swedish on standard error), 2 when the command itself is malformed.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import traceback
 
-from . import contracts, db, demo, export, ingest
+from . import contracts, db, demo, export, frozen, ingest, report
+from .contracts import MUNICIPALITIES
 
 KIND_HELP = ", ".join(contracts.KINDS)
 
@@ -36,6 +38,21 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("kind", metavar="SLAG", help=f"dataslag: {KIND_HELP}")
     out.add_argument("--format", required=True, choices=export.FORMATS)
     out.add_argument("--out", required=True, metavar="FIL")
+
+    paper = commands.add_parser("report", help="skriv årsrapporten till förbundsdirektionen")
+    paper.add_argument("--year", required=True, type=int, metavar="ÅR")
+    paper.add_argument("--format", required=True, choices=report.FORMATS)
+    paper.add_argument("--out", required=True, metavar="FIL")
+    paper.add_argument("--public", action="store_true",
+                       help="offentlig version: bara sammanställda uppgifter, inga enskilda "
+                            "incidenter, risker eller sårbara system")
+    paper.add_argument("--lang", choices=("sv", "en"), default="sv", help="språk (sv eller en)")
+    paper.add_argument("--kommun", metavar="KOMMUN", default=None,
+                       help="bara en kommun (" + ", ".join(MUNICIPALITIES.values) + "); utan: hela förbundet")
+
+    freeze = commands.add_parser("freeze", help="fastställ ett år: spara siffrorna bakom årets rapport")
+    freeze.add_argument("--year", required=True, type=int, metavar="ÅR")
+    freeze.add_argument("--note", default="", metavar="TEXT", help="t.ex. direktionens beslut och paragraf")
     return parser
 
 
@@ -90,7 +107,51 @@ def _export(args) -> int:
     return 0
 
 
-COMMANDS = {"init": _init, "import": _import, "export": _export}
+def _check_year(year: int) -> None:
+    this_year = dt.date.today().year
+    if not 2000 <= year <= this_year:
+        raise db.LagesbildError(f"Året {year} går inte att rapportera: ange ett år mellan 2000 och "
+                                f"{this_year}.")
+
+
+def _report(args) -> int:
+    _check_year(args.year)
+    municipality = None
+    if args.kommun is not None:
+        municipality = MUNICIPALITIES.spellings().get(args.kommun.strip().lower())
+        if municipality is None:
+            raise db.LagesbildError(f"Okänd kommun '{args.kommun}'. Giltiga: "
+                                    f"{', '.join(MUNICIPALITIES.values)}.")
+    con = db.connect(read_only=db.database_path().exists())
+    try:
+        paper = report.yearly_report(lambda name, **params: db.query(con, name, **params), args.year,
+                                     municipality, args.lang, public=args.public)
+    finally:
+        con.close()
+    content = report.render(paper, args.format)
+    try:
+        with open(args.out, "wb") as file:
+            file.write(content)
+    except OSError as exc:
+        raise db.LagesbildError(f"Filen {args.out} kunde inte skrivas: {exc.strerror}.") from None
+    variant = "offentlig version" if args.public else "intern version"
+    print(f"Rapporten för {args.year} ({variant}; {paper.date_line.lower()}) är skriven till {args.out}.")
+    return 0
+
+
+def _freeze(args) -> int:
+    _check_year(args.year)
+    con = db.connect()
+    try:
+        version = frozen.freeze(con, args.year, frozen_by=ingest.current_user(), note=args.note)
+    finally:
+        con.close()
+    print(f"{args.year} är fastställt (version {version}). Rapporten för {args.year} visar från "
+          "och med nu de sparade siffrorna.")
+    return 0
+
+
+COMMANDS = {"init": _init, "import": _import, "export": _export, "report": _report, "freeze": _freeze}
 
 
 def main(argv: list[str] | None = None) -> int:

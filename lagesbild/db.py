@@ -130,12 +130,17 @@ def sql_text(name: str) -> str:
 
 def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
     """Run the named query with named parameters (``$year`` in the SQL) and return a DataFrame."""
+    return execute(con, name, **params).df()
+
+
+def execute(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
+    """Run the named statement with named parameters; for writes, whose result is not a table."""
     sql = sql_text(name)
-    used = set(re.findall(r"\$([a-z_]+)", sql))
+    used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
     missing = used - params.keys()
     if missing:
         raise TypeError(f"query {name} needs parameters {sorted(missing)}")
-    return con.execute(sql, {k: v for k, v in params.items() if k in used}).df()
+    return con.execute(sql, {k: v for k, v in params.items() if k in used})
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -117,3 +118,46 @@ def test_database_in_use_gets_a_clear_message(tmp_path):
     assert result.returncode == 1
     assert "används av en annan process" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+FILE_SIGNATURES = {"pdf": b"%PDF-", "docx": b"PK\x03\x04", "pptx": b"PK\x03\x04"}
+
+
+def test_report_writes_each_format(demo_copy, tmp_path):
+    for fmt, signature in FILE_SIGNATURES.items():
+        out = tmp_path / f"rapport.{fmt}"
+        done = cli("report", "--year", 2025, "--format", fmt, "--out", out, database=demo_copy)
+        assert done.returncode == 0, done.stderr
+        assert out.read_bytes().startswith(signature)
+        assert done.stdout.strip() == (f"Rapporten för 2025 (intern version; daterad "
+                                       f"{dt.date.today().isoformat()}) är skriven till {out}.")
+
+
+def test_report_refuses_an_unknown_year_or_municipality(demo_copy, tmp_path):
+    out = tmp_path / "rapport.pdf"
+    too_early = cli("report", "--year", 1999, "--format", "pdf", "--out", out, database=demo_copy)
+    assert too_early.returncode == 1
+    assert "Året 1999 går inte att rapportera" in too_early.stderr
+    unknown = cli("report", "--year", 2025, "--kommun", "Västerås", "--format", "pdf", "--out", out,
+                  database=demo_copy)
+    assert unknown.returncode == 1
+    assert "Okänd kommun 'Västerås'" in unknown.stderr
+    assert not out.exists()
+    wrong_format = cli("report", "--year", 2025, "--format", "odt", "--out", out, database=demo_copy)
+    assert wrong_format.returncode == 2
+
+
+def test_freeze_then_report_says_so(demo_copy, tmp_path):
+    frozen = cli("freeze", "--year", 2025, "--note", "DIR § 12", database=demo_copy)
+    assert frozen.returncode == 0, frozen.stderr
+    assert frozen.stdout.startswith("2025 är fastställt (version 1).")
+    out = tmp_path / "rapport.pptx"
+    done = cli("report", "--year", 2025, "--format", "pptx", "--public", "--out", out, database=demo_copy)
+    assert done.returncode == 0, done.stderr
+    assert "offentlig version; fastställd" in done.stdout and "av it-chef (version 1)" in done.stdout
+    con = db.connect(demo_copy, read_only=True)
+    try:
+        assert con.execute("SELECT year, version, frozen_by, note FROM frozen_years").fetchall() == [
+            (2025, 1, "it-chef", "DIR § 12")]
+    finally:
+        con.close()

@@ -133,4 +133,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.decision.documents_overdue.other": (
         "uppdra åt förbundschefen att se över de {count} styrdokument vars översyn har passerat",
         "instruct the director to review the {count} governing documents whose review is overdue"),
+    # The PDF and Word documents.
+    "report.doc.area": ("Område", "Area"),
+    "report.doc.figure": ("Nyckeltal", "Key figure"),
+    "report.doc.value": ("Värde", "Value"),
+    "report.doc.change": ("Förändring", "Change"),
+    "report.doc.status": ("Status", "Status"),
+    "report.doc.assessment": ("Bedömning", "Assessment"),
+    "report.doc.chart": ("Diagram: {title}", "Chart: {title}"),
+    "report.doc.heat_map": ("Riskkarta: {title}", "Risk map: {title}"),
 }

@@ -4,6 +4,8 @@ PowerPoint (``render``), and shown in the app's presentation mode from the same 
 from __future__ import annotations
 
 from lagesbild.report.model import Report, build
+from lagesbild import frozen  # noqa: E402  (frozen records through model.build)
+from lagesbild.sections import Fetch
 
 FORMATS = ("pdf", "docx", "pptx")
 MEDIA_TYPES = {
@@ -11,6 +13,15 @@ MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
 }
+
+
+def yearly_report(fetch: Fetch, year: int, municipality: str | None, lang: str, *,
+                  public: bool = False) -> Report:
+    """The report of ``year`` as the board gets it: from the stored figures when the year is
+    frozen, compared with the stored figures of a frozen year before it."""
+    source = frozen.report_source(fetch, year)
+    return build(source.fetch, year, municipality, lang, public=public, dated=source.dated(lang),
+                 comparison_note=source.comparison_note(lang))
 
 
 def render(report: Report, fmt: str) -> bytes:
@@ -26,4 +37,4 @@ def render(report: Report, fmt: str) -> bytes:
     return writer(report)
 
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "Report", "build", "render"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "Report", "build", "render", "yearly_report"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lagesbild import attention, availability, classification, documents, incidents, overview
 from lagesbild import recommendations, risks
@@ -58,6 +58,18 @@ class ReportChart:
     @property
     def series(self):
         return self.chart.series
+
+    @property
+    def percent(self) -> bool:
+        """Whether the values are percentages (0–100): the chart says so by its suffix or
+        target, or its stacked shares add up to 100 in every category."""
+        chart = self.chart
+        if "%" in chart.value_suffix or "%" in chart.target_label:
+            return True
+        if self.kind not in (STACKED_COLUMNS, STACKED_BARS):
+            return False
+        totals = [sum(s.values[i] or 0 for s in chart.series) for i in range(len(chart.categories))]
+        return bool(totals) and all(abs(total - 100) < 0.5 for total in totals)
 
 
 @dataclass(frozen=True)
@@ -457,7 +469,11 @@ def _slides(report_title: str, subtitle: str, areas, chapters: dict[str, Chapter
         Slide("decisions", t("report.decisions", lang), t("report.slide.decisions_sentence", lang),
               bullets=tuple(d.text for d in decisions)),
     ]
-    return tuple(s for s in slides if s is not None)
+    # An area's first slide carries the overview's status word and what it means.
+    by_area = {area.key: area for area in areas}
+    return tuple(replace(s, status=by_area[s.key].status, status_label=by_area[s.key].status_rule)
+                 if s.key in by_area else s
+                 for s in slides if s is not None)
 
 
 def _risk_headline(chapter: Chapter) -> Headline | None:
