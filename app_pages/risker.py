@@ -71,13 +71,17 @@ def register(view: risks.RisksView) -> None:
     for column, matrix, key in zip(st.columns(2), maps, ("risk_map_current", "risk_map_residual")):
         with column:
             heatmap.show(matrix, lang, key=key)
+            if matrix.moves_sentence:
+                st.caption(matrix.moves_sentence)
 
     section(view.top)
     section(view.movement)
     st.subheader(t("risk_page.follow_up.title", lang), anchor=False)
-    for table in (view.without_owner, view.overdue, view.not_reassessed):
+    for table in (view.without_owner, view.overdue, view.review, view.flagged):
         section(table, within=True)
     section(view.infrastructure)
+    section(view.accepted)
+    section(view.analyses)
 
 
 # The heading comes with the view, which needs the filters' choices: keep its place above them.

@@ -8,9 +8,13 @@ such as ``action_overdue``), the query's header defines it. The yearly report's
 
 Severity orders the list (higher first; rules of equal severity keep the order of
 ``RULES``):
-  3  ACT    an ongoing exposure nobody is acting on, a legal deadline missed, or the
-            auditors' recommendations not carried out;
-  2  WATCH  protection that is planned but late or missing for important systems;
+  3  ACT    an ongoing exposure nobody is acting on, a legal deadline missed, the
+            auditors' recommendations not carried out, or a high risk borne on an
+            acceptance that has run out;
+  2  WATCH  protection that is planned but late or missing for important systems, and a
+            risk analysis that is not kept current: risks past their date for
+            re-assessment or flagged by new incidents (the 2023 audit's one "nej" was for
+            a risk analysis that is not continuously updated, so this is more than upkeep);
   1  WATCH  upkeep: reviews that have fallen behind.
 """
 
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lagesbild import risk_review
 from lagesbild.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_int, shortened
 from lagesbild.i18n import join_list, label, plural, t
@@ -140,12 +145,28 @@ def risk_actions_overdue(risks: pd.DataFrame, lang: str) -> Finding | None:
     return _finding("risk_actions_overdue", WATCH, "risker", items, lang)
 
 
-def risks_not_reassessed(risks: pd.DataFrame, lang: str) -> Finding | None:
-    """Active risks last assessed more than 12 months before the reference date
-    (risks_current.review_overdue). Longest ago first."""
-    found = risks[risks["review_overdue"]].sort_values(["assessed_on", "risk_id"])
+def risks_review_overdue(review: pd.DataFrame, lang: str) -> Finding | None:
+    """Active risks past their date for re-assessment by the method's cadence
+    (risks_review.review_state 'overdue'; lagesbild.risk_review). Longest overdue first."""
+    found = review[review["review_state"] == risk_review.OVERDUE].sort_values(["next_review", "risk_id"])
     items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
-    return _finding("risks_not_reassessed", UPKEEP, "risker", items, lang)
+    return _finding("risks_review_overdue", WATCH, "risker", items, lang)
+
+
+def risks_flagged_by_incidents(flagged: pd.DataFrame, lang: str) -> Finding | None:
+    """Active risks that serious incidents after their newest assessment concern
+    (risks_flagged_by_incidents; lagesbild.risk_review). Most incidents first."""
+    found = flagged.sort_values(["incidents", "score", "risk_id"], ascending=[False, False, True])
+    items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
+    return _finding("risks_flagged_by_incidents", WATCH, "risker", items, lang)
+
+
+def risk_acceptances_expired(accepted: pd.DataFrame, lang: str) -> Finding | None:
+    """Accepted risks at Hög or above whose acceptance ran out before the reference date
+    (risks_accepted.expired). Longest expired first."""
+    found = accepted[accepted["expired"]].sort_values(["accepted_until", "risk_id"])
+    items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
+    return _finding("risk_acceptances_expired", ACT, "risker", items, lang)
 
 
 def recommendations_behind(recommendations: pd.DataFrame, lang: str) -> Finding | None:
@@ -216,15 +237,20 @@ def documents_overdue(documents: pd.DataFrame, lang: str) -> Finding | None:
 RULES: tuple[tuple[Callable[[pd.DataFrame, str], Finding | None], str, bool], ...] = (
     (risk_register_empty, "risks_current", False),
     (risks_without_action_owner, "risks_current", False),
+    (risk_acceptances_expired, "risks_accepted", False),
     (incidents_reported_late, "incidents_reporting", True),
     (recommendations_behind, "recommendations_status", False),
     (critical_systems_unclassified, "classification_by_system", True),
     (risk_actions_overdue, "risks_current", False),
+    (risks_review_overdue, "risks_review", False),
+    (risks_flagged_by_incidents, "risks_flagged_by_incidents", False),
     (continuity_plans_missing, "classification_by_system", True),
     (systems_below_availability_target, "sla_by_system", True),
     (documents_overdue, "documents_register", False),
-    (risks_not_reassessed, "risks_current", False),
 )
+# The queries that take the risk method's rules as parameters.
+RULE_PARAMS = {query: risk_review.query_params()
+               for query in ("risks_review", "risks_flagged_by_incidents", "risks_accepted")}
 
 
 def _query_results(fetch: Fetch, year: int, municipality: str | None,
@@ -234,7 +260,8 @@ def _query_results(fetch: Fetch, year: int, municipality: str | None,
 
     def run(query_and_scope: tuple[str, bool]) -> pd.DataFrame:
         query, scoped = query_and_scope
-        return fetch(query, year=year, **({"municipality": municipality} if scoped else {}))
+        return fetch(query, year=year, **({"municipality": municipality} if scoped else {}),
+                     **RULE_PARAMS.get(query, {}))
 
     if parallel:
         # After a year change every query is a cache miss: side by side they take about

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+from . import risk_review
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -371,6 +373,11 @@ RISKS = Kind(
         _c("residual_likelihood", "Kvarstående sannolikhet", CHOICE, vocabulary=LIKELIHOODS),
         _c("residual_consequence", "Kvarstående konsekvens", CHOICE, vocabulary=CONSEQUENCES),
         _c("status", "Status", CHOICE, required=True, vocabulary=RISK_STATUSES),
+        _c("analysis_id", "Riskanalys", references="analyses", max_length=50, optional=True),
+        _c("threat_id", "Hot", references="threats", max_length=50, optional=True),
+        _c("accepted_by", "Accepterad av", max_length=200, optional=True),
+        _c("acceptance_reason", "Motivering för acceptans", max_length=2000, optional=True),
+        _c("accepted_until", "Accepterad till", DATE, optional=True),
     ),
     key=("risk_id", "assessed_on"),
     rules=(
@@ -382,7 +389,48 @@ RISKS = Kind(
                 "residual_consequence",
                 "kvarstående risk är högre än risken före behandling",
                 "residual risk is higher than the risk before treatment"),
+        # Accepting a Hög or Extremt hög risk is a decision someone takes, for a reason and a
+        # time (lagesbild.risk_review).
+        RowRule(f"treatment IS DISTINCT FROM '{risk_review.ACCEPT}' "
+                f"OR likelihood * consequence < {risk_review.ACCEPTANCE_SCORE} "
+                "OR (nullif(trim(accepted_by), '') IS NOT NULL "
+                "AND nullif(trim(acceptance_reason), '') IS NOT NULL AND accepted_until IS NOT NULL)",
+                "accepted_by",
+                "en hög risk kan bara accepteras med beslutsfattare (Accepterad av), motivering och "
+                "slutdatum (Accepterad till)",
+                "a high risk can only be accepted with a decision-maker (Accepted by), a reason and "
+                "an end date (Accepted until)"),
     ),
+)
+
+ANALYSES = Kind(
+    "analyses", "Riskanalyser", "Risk analyses",
+    (
+        _c("analysis_id", "Analysid", required=True, max_length=50),
+        _c("title", "Titel", required=True, max_length=300),
+        _c("scope", "Omfattning", required=True, max_length=2000),
+        _c("started_on", "Påbörjad", DATE, required=True),
+        _c("finished_on", "Avslutad", DATE),
+        _c("participants", "Deltagare", required=True, max_length=2000),
+        _c("scales", "Skalor", required=True, max_length=300),
+    ),
+    key=("analysis_id",),
+    rules=(
+        RowRule("finished_on >= started_on", "finished_on",
+                "avslutad före påbörjad", "finished before it started"),
+    ),
+)
+
+THREATS = Kind(
+    "threats", "Hotkatalog", "Threat catalogue",
+    (
+        _c("threat_id", "Hotid", required=True, max_length=50),
+        _c("name", "Hot", required=True, max_length=200),
+        _c("description", "Beskrivning", max_length=2000),
+        _c("incident_categories", "Incidentkategorier", max_length=500),
+        _c("active", "Aktiv", BOOLEAN, required=True),
+    ),
+    key=("threat_id",),
 )
 
 RECOMMENDATIONS = Kind(
@@ -426,7 +474,8 @@ DOCUMENTS = Kind(
 
 # In load order: a kind comes after the kinds its columns reference.
 KINDS: Mapping[str, Kind] = MappingProxyType({k.name: k for k in (
-    SYSTEMS, INCIDENTS, SLA, CLASSIFICATIONS, RISKS, RECOMMENDATIONS, FOLLOWUPS, DOCUMENTS)})
+    SYSTEMS, INCIDENTS, SLA, CLASSIFICATIONS, ANALYSES, THREATS, RISKS, RECOMMENDATIONS, FOLLOWUPS,
+    DOCUMENTS)})
 
 
 def kind(name: str) -> Kind:

@@ -906,8 +906,8 @@ _RISKS = (
                   "IT-chef VMKF", "2025-06-30", "Pågår", (2, 3))),
               _a("2024-09-17", 3, 3),
               _a("2025-03-18", 3, 3),
-              _a("2025-09-16", 3, 3, action_status="Försenad"),
-              _a("2026-03-17", 3, 3),
+              # Outside the autumn 2025 analysis's scope, and missed in that round: overdue.
+              _a("2026-03-17", 3, 3, action_status="Försenad"),
               _a("2026-09-15", 3, 3),
           )),
     _Risk("Ansvaret mellan förbundet och medlemskommunerna är oklart",
@@ -960,7 +960,11 @@ _RISKS = (
                   "Reducera", "Upphandla redundanta förbindelser till Arboga och Kungsör",
                   "Nätverkstekniker VMKF", "2025-12-31", "Ej påbörjad", (3, 2))),
               _a("2024-09-17", 3, 3),
-              _a("2025-03-18", 3, 3, action_status="Pågår"),
+              _a("2025-03-18", 3, 3, treatment="Acceptera", action_status="Pågår",
+                 accepted_by="Förbundsdirektionen 2025-02-12 § 8",
+                 acceptance_reason="Redundanta förbindelser kräver en investering som ryms först i "
+                                   "budget 2026; risken bärs tills förbindelserna är upphandlade.",
+                 accepted_until="2026-06-30"),
               _a("2025-09-16", 3, 3),
               _a("2026-03-17", 3, 3, action_status="Försenad"),
               _a("2026-09-15", 3, 3),
@@ -1045,8 +1049,8 @@ _RISKS = (
               _a("2025-03-18", 2, 4, action_owner="Systemtekniker VMKF", due_date="2025-12-31",
                  action_status="Pågår", residual_likelihood=1, residual_consequence=4),
               _a("2025-09-16", 2, 4),
+              # Not re-assessed in the autumn 2026 round: overdue in 2026.
               _a("2026-03-17", 2, 4, action_status="Försenad"),
-              _a("2026-09-15", 2, 4),
           )),
     _Risk("Personuppgifter skickas till fel mottagare",
           "På grund av att e-post med personuppgifter skickas manuellt inträffar att uppgifter hamnar hos "
@@ -1123,6 +1127,82 @@ _RISKS = (
 )
 
 
+# The threat of the default catalogue (queries/schema/004_default_threats.sql) each risk
+# concerns, by title; risks of governance and compliance concern none.
+_RISK_THREATS = {
+    "Utpressningsvirus krypterar servrar och säkerhetskopior": "HOT-01",
+    "Angripare tar över Active Directory": "HOT-02",
+    "Enda brandväggen saknar redundans": "HOT-04",
+    "Säkerhetskopior går inte att återläsa": "HOT-05",
+    "Strömavbrott slår ut serverhallen": "HOT-04",
+    "Lönesystemets leverantör har långvarigt avbrott": "HOT-03",
+    "Kända sårbarheter i ej uppdaterade system utnyttjas": "HOT-09",
+    "Nyckelpersoner inom drift slutar eller blir sjuka": "HOT-08",
+    "Nätfiske leder till kapade konton": "HOT-02",
+    "Stadsnätet mellan kommunerna saknar reservväg": "HOT-04",
+    "Obehöriga läser journaler i socialtjänsten": "HOT-11",
+    "Bedragare får betalningar till fel konto": "HOT-02",
+    "Telefonväxeln saknar support": "HOT-03",
+    "Obehöriga kommer åt nätverksskåp på skolor": "HOT-11",
+    "Intrång upptäcks inte eftersom loggar saknas": "HOT-09",
+    "Angripare tar sig in via leverantörers fjärråtkomst": "HOT-09",
+    "Personuppgifter skickas till fel mottagare": "HOT-06",
+    "Brand eller vattenskada i serverhallen": "HOT-07",
+    "Datorer utan säkerhetsuppdateringar sprider skadlig kod": "HOT-01",
+}
+
+# The two risk analyses (analysis_id, title, scope, started, finished, participants, scales).
+# The spring 2024 analysis made the register's first full round after the audit; the autumn
+# 2025 one re-assessed the IT infrastructure. Assessments between them are single
+# re-assessments in the regular rounds and belong to no analysis.
+_SCALES = "MSB, sannolikhet 1–4 × konsekvens 1–4"
+_ANALYSES = (
+    ("RA-2024-1", "Informationssäkerhet och IT-infrastruktur 2024",
+     "Förbundets gemensamma IT-infrastruktur, verksamhetssystem och informationssäkerhet, efter "
+     "revisionens uppföljning 2023", "2024-01-15", "2024-02-20",
+     "IT-chef, driftchef, systemtekniker, nätverkstekniker, informationssäkerhetssamordnare, "
+     "förbundschef, ekonomichef, lönechef", _SCALES),
+    ("RA-2025-1", "IT-infrastruktur 2025",
+     "Förbundets IT-infrastruktur: servrar, lagring, säkerhetskopiering, nätverk, brandvägg, "
+     "katalogtjänst, e-post och klienter, med fysisk säkerhet i serverhall och teknikrum",
+     "2025-08-25", "2025-09-16",
+     "IT-chef, driftchef, systemtekniker, nätverkstekniker, informationssäkerhetssamordnare", _SCALES),
+)
+_ANALYSIS_ROUNDS = {"2024-02-20": "RA-2024-1", "2025-09-16": "RA-2025-1"}
+# RA-2025-1's scope: which risks it assessed.
+_INFRASTRUCTURE_AREAS = ("IT-infrastruktur", "Fysisk säkerhet")
+
+
+def _analysis_columns(until: dt.date) -> dict:
+    """The analyses started by ``until``; one not finished by then is still in progress."""
+    rows = [row for row in _ANALYSES if dt.date.fromisoformat(row[3]) <= until]
+    names = contracts.ANALYSES.column_names
+    columns = {name: [row[i] for row in rows] for i, name in enumerate(names)}
+    for name in ("started_on", "finished_on"):
+        columns[name] = [day if dt.date.fromisoformat(day) <= until else None for day in columns[name]]
+        columns[name] = [day and dt.date.fromisoformat(day) for day in columns[name]]
+    return columns
+
+
+def _threat_columns() -> dict:
+    """The default threat catalogue as a new database gets it from the schema."""
+    con = duckdb.connect()
+    try:
+        db.migrate(con)
+        frame = con.execute("SELECT * FROM threats ORDER BY threat_id").fetchall()
+    finally:
+        con.close()
+    return {name: [row[i] for row in frame] for i, name in enumerate(contracts.THREATS.column_names)}
+
+
+def _analysis_of(risk: _Risk, assessed_on: str, system: _System | None) -> str | None:
+    analysis = _ANALYSIS_ROUNDS.get(assessed_on)
+    if analysis == "RA-2025-1" and not (risk.area in _INFRASTRUCTURE_AREAS
+                                        or (system is not None and system.infrastructure)):
+        return None
+    return analysis
+
+
 def _risk_columns(systems: list[_System], system_ids: list[str], factor: float, until: dt.date) -> dict:
     """Each risk's assessments as rows, repeated to ``factor`` times as many risks."""
     count = max(len(_RISKS), round(len(_RISKS) * factor))
@@ -1131,21 +1211,25 @@ def _risk_columns(systems: list[_System], system_ids: list[str], factor: float, 
     for risk_id, index in zip(_ids("R-", count, 2), range(count)):
         copy, base = divmod(index, len(_RISKS))
         risk = _RISKS[base]
-        system_id = None
+        system_id, system = None, None
         if risk.system:
             # A copy of a risk concerns the same copy of its system, when there is one.
             system_index = locate[risk.system] + copy * len(_BASE_SYSTEMS)
-            system_id = system_ids[system_index if system_index < len(systems) else locate[risk.system]]
+            system_index = system_index if system_index < len(systems) else locate[risk.system]
+            system_id, system = system_ids[system_index], systems[system_index]
         state = dict.fromkeys(contracts.RISKS.column_names)
         state.update(risk_id=risk_id, title=risk.title, description=risk.description, area=risk.area,
-                     system_id=system_id, owner=risk.owner, status="Aktiv")
+                     system_id=system_id, owner=risk.owner, status="Aktiv",
+                     threat_id=_RISK_THREATS.get(risk.title))
         for changes in risk.assessments:
             state.update(changes)
             assessed_on = dt.date.fromisoformat(state["assessed_on"])
             if assessed_on > until:
                 break
             rows.append({**state, "assessed_on": assessed_on,
-                         "due_date": state["due_date"] and dt.date.fromisoformat(state["due_date"])})
+                         "analysis_id": _analysis_of(risk, state["assessed_on"], system),
+                         **{name: state[name] and dt.date.fromisoformat(state[name])
+                            for name in ("due_date", "accepted_until")}})
     return {name: [row[name] for row in rows] for name in contracts.RISKS.column_names}
 
 
@@ -1409,6 +1493,8 @@ def generate(out_dir: Path | str, *, seed: int = DEMO_SEED, until: dt.date = DEM
         "sla": _sla_columns(_rng(seed, "sla"), systems, system_ids, until),
         "classifications": _classification_columns(random.Random(f"{seed}:classifications"), systems,
                                                    system_ids, until),
+        "analyses": _analysis_columns(until),
+        "threats": _threat_columns(),
         "risks": _risk_columns(systems, system_ids, factor, until),
         "recommendations": _recommendation_columns(until),
         "followups": _followup_columns(until),

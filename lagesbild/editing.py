@@ -79,6 +79,9 @@ def history_defaults(kind: str, current: dict | None, today: dt.date) -> dict:
         values["next_review"] = _a_year_later(today)
     if kind == "followups":
         values["comment"] = None
+    if kind == "risks":
+        # A re-assessment made here belongs to no risk analysis (the Riskanalys page makes those).
+        values["analysis_id"] = None
     return values
 
 

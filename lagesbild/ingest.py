@@ -39,7 +39,9 @@ MAX_PROBLEMS_SHOWN = 50
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 # How messages name the register a reference must point into: (Swedish, English).
 REFERENCE_NAMES = {"systems": ("systemregistret", "the system register"),
-                   "recommendations": ("revisionens rekommendationer", "the audit recommendations")}
+                   "recommendations": ("revisionens rekommendationer", "the audit recommendations"),
+                   "analyses": ("riskanalyserna", "the risk analyses"),
+                   "threats": ("hotkatalogen", "the threat catalogue")}
 CSV_DELIMITERS = (";", ",", "\t")
 
 # Problem texts by code: (Swedish, English). Parameters are filled in by Problem.message.

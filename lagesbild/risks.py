@@ -1,13 +1,17 @@
 """The Risker page: the risk register at the selected year's reference date, as the chair
 asks for it between meetings.
 
-Heat maps of the current and the residual risk, the movement since the previous assessment
-and since the year before, the top risks with who owns what, and the follow-up lists
-(high risks without an action owner, overdue actions, risks not re-assessed). Built from
-``risks_current`` (one row per risk), ``risks_matrix`` (the bands of the 16 cells) and
-``overview_risks`` (the headline counts the overview shows), through ``fetch(name, **params)``
-as in ``lagesbild.sections``. Risks belong to the whole association: the municipality
-filter does not apply.
+Heat maps of the current and the residual risk (the current one with arrows for how risks
+moved since the previous risk analysis), the movement since the previous assessment and since
+the year before, the top risks with who owns what, the follow-up lists (high risks without an
+action owner, overdue actions, risks due for re-assessment by the method's cadence, risks
+flagged by new incidents), the accepted risks for the board, and the risk analyses made.
+Built from ``risks_current`` (one row per risk), ``risks_matrix`` (the bands of the 16 cells),
+``overview_risks`` (the headline counts the overview shows), ``risks_review``,
+``risks_flagged_by_incidents``, ``risks_accepted``, ``risk_analyses`` and
+``risks_since_previous_analysis``, through ``fetch(name, **params)`` as in
+``lagesbild.sections``; the rules of the method are in ``lagesbild.risk_review``. Risks
+belong to the whole association: the municipality filter does not apply.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ import html
 import textwrap
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from lagesbild import risk_review
 from lagesbild.contracts import (ACTION_STATUSES, CONSEQUENCES, LIKELIHOODS, MUNICIPALITIES, RISK_AREAS,
                                  TREATMENTS)
 from lagesbild.formatting import MISSING, fmt_date, fmt_int
@@ -130,6 +135,18 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Move:
+    """Risks that moved from one cell to another since the previous risk analysis."""
+
+    risk_ids: tuple[str, ...]
+    from_likelihood: int
+    from_consequence: int
+    to_likelihood: int
+    to_consequence: int
+    hover: str
+
+
+@dataclass(frozen=True)
 class Matrix:
     title: str
     sentence: str
@@ -140,6 +157,11 @@ class Matrix:
     likelihood_title: str
     consequence_title: str
     band_labels: dict[str, str]             # band -> label, rising order
+    # How risks moved since the previous risk analysis (the current map only), and what the
+    # arrows mean; empty when there is no previous analysis.
+    moves: tuple[Move, ...] = ()
+    moves_label: str = ""                   # the arrows' legend entry
+    moves_sentence: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,8 +183,12 @@ class RisksView:
     movement: Section | None = None
     without_owner: Section | None = None
     overdue: Section | None = None
-    not_reassessed: Section | None = None
+    # Active risks overdue or due within risk_review.DUE_DAYS for re-assessment by the cadence.
+    review: Section | None = None
+    flagged: Section | None = None
     infrastructure: Section | None = None
+    accepted: Section | None = None
+    analyses: Section | None = None
 
 
 # --- Building -------------------------------------------------------------------------------------
@@ -270,7 +296,32 @@ def _matrix(key: str, cells: tuple[Cell, ...], marks: list[Mark], sentence: str,
     )
 
 
-def _heat_maps(fetch: Fetch, active: list[dict], lang: str) -> tuple[Matrix, Matrix]:
+def _moves(active: list[dict], previous: list[dict], lang: str) -> tuple[tuple[Move, ...], str, str]:
+    """The arrows from where the previous risk analysis placed each active risk to where it
+    is now, one per pair of cells; with the arrows' legend entry and sentence."""
+    if not previous:
+        return (), "", ""
+    analysis = previous[0]["analysis_id"]
+    date = fmt_date(previous[0]["finished_on"])
+    before = {r["risk_id"]: r for r in previous}
+    paths: dict[tuple[int, int, int, int], list[dict]] = {}
+    for row in sorted(active, key=lambda r: r["risk_id"]):
+        then = before.get(row["risk_id"])
+        if then and (then["likelihood"], then["consequence"]) != (row["likelihood"], row["consequence"]):
+            paths.setdefault((then["likelihood"], then["consequence"], row["likelihood"], row["consequence"]),
+                             []).append(row)
+    moves = []
+    for (from_l, from_c, to_l, to_c), rows in paths.items():
+        then = before[rows[0]["risk_id"]]
+        hover = t("risk_page.moves.hover", lang, risks=", ".join(html.escape(r["risk_id"]) for r in rows),
+                  before=_level(then["score"], then["band"], lang),
+                  now=_level(rows[0]["score"], rows[0]["band"], lang), analysis=html.escape(analysis))
+        moves.append(Move(tuple(r["risk_id"] for r in rows), from_l, from_c, to_l, to_c, hover))
+    sentence = t("risk_page.moves" if moves else "risk_page.moves.none", lang, analysis=analysis, date=date)
+    return tuple(moves), t("risk_page.moves.legend", lang, analysis=analysis), sentence
+
+
+def _heat_maps(fetch: Fetch, active: list[dict], previous: list[dict], lang: str) -> tuple[Matrix, Matrix]:
     cells = tuple(
         Cell(r["likelihood"], r["consequence"], r["score"], r["band"], _level(r["score"], r["band"], lang),
              t("risk_page.hover.cell", lang, likelihood=label(LIKELIHOODS, r["likelihood"], lang),
@@ -309,8 +360,10 @@ def _heat_maps(fetch: Fetch, active: list[dict], lang: str) -> tuple[Matrix, Mat
 
     current_marks = _marks(active, "likelihood", "consequence", lang)
     residual_marks = _marks(assessed, "residual_likelihood", "residual_consequence", lang)
-    return (_matrix("current", cells, current_marks, current_sentence, lang),
-            _matrix("residual", cells, residual_marks, residual_sentence, lang))
+    moves, moves_label, moves_sentence = _moves(active, previous, lang)
+    current = replace(_matrix("current", cells, current_marks, current_sentence, lang),
+                      moves=moves, moves_label=moves_label, moves_sentence=moves_sentence)
+    return current, _matrix("residual", cells, residual_marks, residual_sentence, lang)
 
 
 def _marks(rows: list[dict], likelihood: str, consequence: str, lang: str) -> list[Mark]:
@@ -421,11 +474,20 @@ def _movement_table(rows: list[dict], active: list[dict], previous_year: int, la
         "since_year": lambda m: m[1][1],
         "since_previous": lambda m: m[2][1],
         "previous_assessed_on": lambda m: fmt_date(m[0]["previous_assessed_on"]),
+        "last_analysis": lambda m: _analysis(m[0], lang),
     }, {
         "level": lambda m: m[0]["band"],
         "since_year": lambda m: _MOVEMENT_TONE[m[1][0]],
         "since_previous": lambda m: _MOVEMENT_TONE[m[2][0]],
     }, previous_year=previous_year)
+
+
+def _analysis(row: dict, lang: str) -> str:
+    """The risk analysis that last assessed a risk, with the date of that assessment."""
+    if row["last_analysis_id"] is None:
+        return MISSING
+    return t("risk_page.analysis", lang, analysis_id=row["last_analysis_id"],
+             date=fmt_date(row["last_analysis_assessed_on"]))
 
 
 def _comparison(before: int, previous_year: int, lang: str) -> str:
@@ -462,31 +524,101 @@ def _overdue(active: list[dict], last_year_rows: list[dict], reference_date: dt.
     }, {"due_date": lambda r: ACT, "action_status": _status_tone})
 
 
-def _months_between(earlier: dt.date, later: dt.date) -> int:
-    """Whole months from ``earlier`` to ``later``."""
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months - (later.day < earlier.day)
-
-
-def _not_reassessed(active: list[dict], last_year_rows: list[dict], reference_date: dt.date,
-                    previous_year: int, lang: str) -> Section:
-    found = sorted((r for r in active if r["review_overdue"]), key=lambda r: (r["assessed_on"], r["risk_id"]))
-    before = sum(1 for r in last_year_rows if r["review_overdue"])
+def _review(due: list[dict], last_year_due: list[dict], previous_year: int, lang: str) -> Section:
+    """Active risks overdue or due soon for re-assessment (risks_review), overdue first."""
+    found = [r for r in due if r["review_state"] != risk_review.OK]
+    overdue = sum(r["review_state"] == risk_review.OVERDUE for r in found)
+    before = sum(r["review_state"] == risk_review.OVERDUE for r in last_year_due)
+    days = fmt_int(risk_review.DUE_DAYS, lang)
     comparison = _comparison(before, previous_year, lang)
-    sentence = (plural("risk_page.not_reassessed.sentence", len(found), lang,
-                       count=fmt_int(len(found), lang), comparison=comparison)
-                if found else t("risk_page.not_reassessed.none", lang, comparison=comparison))
-    return _table("not_reassessed", sentence, found, lang, {
+    rule = t("risk_page.review.rule", lang, high_months=risk_review.HIGH_REVIEW_MONTHS,
+             months=risk_review.REVIEW_MONTHS)
+    if found:
+        parts = [plural(f"risk_page.review.{state}", count, lang, count=fmt_int(count, lang), days=days)
+                 for state, count in (("overdue", overdue), ("due", len(found) - overdue)) if count]
+        sentence = t("risk_page.review.sentence", lang, parts=join_list(parts, lang), comparison=comparison)
+    else:
+        sentence = t("risk_page.review.none", lang, days=days, comparison=comparison)
+    return _table("review", f"{sentence} {rule}", found, lang, {
         "risk": _risk_name,
         "level": lambda r: _level(r["score"], r["band"], lang),
         "owner": lambda r: _text(r["owner"]),
         "assessed_on": lambda r: fmt_date(r["assessed_on"]),
-        "months_since": lambda r: fmt_int(_months_between(r["assessed_on"], reference_date), lang),
-    }, {"level": _band_tone, "assessed_on": lambda r: ACT})
+        "next_review": lambda r: fmt_date(r["next_review"]),
+        "review_state": lambda r: t(f"risk_page.review.state.{r['review_state']}", lang, days=days),
+    }, {
+        "level": _band_tone,
+        "review_state": lambda r: ACT if r["review_state"] == risk_review.OVERDUE else WATCH,
+    })
 
 
-def _infrastructure(active: list[dict], last_year_rows: list[dict], reference_date: dt.date,
-                    previous_year: int, area_left_out: bool, lang: str) -> Section:
+def _flagged(found: list[dict], lang: str) -> Section:
+    """Active risks that serious incidents after their newest assessment concern."""
+    sentence = (plural("risk_page.flagged.sentence", len(found), lang, count=fmt_int(len(found), lang))
+                if found else t("risk_page.flagged.none", lang))
+    return _table("flagged", f"{sentence} {t('risk_page.flagged.rule', lang)}", found, lang, {
+        "risk": _risk_name,
+        "level": lambda r: _level(r["score"], r["band"], lang),
+        "system": lambda r: _text(r["system_name"]),
+        "threat": lambda r: _text(r["threat_name"]),
+        "assessed_on": lambda r: fmt_date(r["assessed_on"]),
+        "incidents": lambda r: fmt_int(r["incidents"], lang),
+        "newest_incident": lambda r: fmt_date(r["newest_incident_at"]),
+    }, {"level": _band_tone, "incidents": lambda r: WATCH})
+
+
+def _accepted(found: list[dict], lang: str) -> Section:
+    """Accepted risks at Hög or above: who decided, why, until when; run-out ones first."""
+    expired = sum(1 for r in found if r["expired"])
+    if found:
+        sentence = plural("risk_page.accepted.sentence", len(found), lang, count=fmt_int(len(found), lang))
+        if expired:
+            sentence += " " + plural("risk_page.accepted.expired", expired, lang, count=fmt_int(expired, lang))
+    else:
+        sentence = t("risk_page.accepted.none", lang)
+    return _table("accepted", sentence, found, lang, {
+        "risk": _risk_name,
+        "level": lambda r: _level(r["score"], r["band"], lang),
+        "accepted_by": lambda r: _text(r["accepted_by"]),
+        "acceptance_reason": lambda r: _text(r["acceptance_reason"]),
+        "accepted_until": lambda r: fmt_date(r["accepted_until"]),
+        "acceptance_state": lambda r: t("risk_page.accepted.expired" if r["expired"]
+                                        else "risk_page.accepted.valid", lang),
+    }, {
+        "level": _band_tone,
+        "accepted_until": lambda r: ACT if r["expired"] else None,
+        "acceptance_state": lambda r: ACT if r["expired"] else GOOD,
+    })
+
+
+def _analyses(found: list[dict], reference_date: dt.date, lang: str) -> Section:
+    """The risk analyses begun by the reference date, newest first."""
+    date = fmt_date(reference_date)
+    finished = [r for r in found if r["finished_on"] is not None]
+    if finished:
+        latest = max(finished, key=lambda r: (r["finished_on"], r["analysis_id"]))
+        sentence = plural("risk_page.analyses.sentence", len(finished), lang, count=fmt_int(len(finished), lang),
+                          date=date, latest=f"{latest['analysis_id']} {latest['title']}",
+                          assessed=fmt_int(latest["risks_assessed"], lang))
+    else:
+        sentence = t("risk_page.analyses.none", lang, date=date)
+    for row in found:
+        if row["finished_on"] is None:
+            sentence += " " + t("risk_page.analyses.in_progress", lang,
+                                analysis=f"{row['analysis_id']} {row['title']}")
+    return _table("analyses", sentence, found, lang, {
+        "analysis": lambda r: f"{r['analysis_id']} {r['title']}",
+        "scope": lambda r: _text(r["scope"]),
+        "started_on": lambda r: fmt_date(r["started_on"]),
+        "finished_on": lambda r: (fmt_date(r["finished_on"]) if r["finished_on"] is not None
+                                  else t("risk_page.analyses.ongoing", lang)),
+        "participants": lambda r: _text(r["participants"]),
+        "risks_assessed": lambda r: fmt_int(r["risks_assessed"], lang),
+    })
+
+
+def _infrastructure(active: list[dict], last_year_rows: list[dict], overdue_ids: set[str],
+                    reference_date: dt.date, previous_year: int, area_left_out: bool, lang: str) -> Section:
     found = _by_level([r for r in active if r["area"] == INFRASTRUCTURE_AREA])
     before = sum(1 for r in last_year_rows if r["area"] == INFRASTRUCTURE_AREA and r["status"] == "Aktiv")
     audit = t("risk_page.infrastructure.audit", lang)
@@ -497,7 +629,7 @@ def _infrastructure(active: list[dict], last_year_rows: list[dict], reference_da
                                       previous_year=previous_year, previous=fmt_int(before, lang))))
     else:
         high = sum(1 for r in found if r["band"] in HIGH_BANDS)
-        stale = sum(1 for r in found if r["review_overdue"])
+        stale = sum(1 for r in found if r["risk_id"] in overdue_ids)
         sentence = " ".join((
             audit,
             plural("risk_page.infrastructure.sentence", len(found), lang, count=fmt_int(len(found), lang),
@@ -518,7 +650,7 @@ def _infrastructure(active: list[dict], last_year_rows: list[dict], reference_da
     }, {
         "level": _band_tone,
         "residual": lambda r: r["residual_band"],
-        "assessed_on": lambda r: ACT if r["review_overdue"] else None,
+        "assessed_on": lambda r: ACT if r["risk_id"] in overdue_ids else None,
         "action_status": _status_tone,
     })
 
@@ -549,8 +681,13 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
         return RisksView(**common, has_register=True, selection_has_risks=False,
                          message=t("risk_page.no_selection", lang))
 
+    rules = risk_review.query_params()
+    review = records(selection.apply(fetch("risks_review", year=year, **rules)))
+    last_year_review = records(selection.apply(fetch("risks_review", year=previous_year, **rules)))
+    overdue_ids = {r["risk_id"] for r in review if r["review_state"] == risk_review.OVERDUE}
     active = [r for r in rows if r["status"] == "Aktiv"]
-    current, residual = _heat_maps(fetch, active, lang)
+    current, residual = _heat_maps(fetch, active, records(fetch("risks_since_previous_analysis", year=year)),
+                                   lang)
     return RisksView(
         **common,
         has_register=True,
@@ -563,8 +700,12 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
         movement=_movement_table(rows, active, previous_year, lang),
         without_owner=_without_owner(active, lang),
         overdue=_overdue(active, last_year_rows, as_of_date, previous_year, lang),
-        not_reassessed=_not_reassessed(active, last_year_rows, as_of_date, previous_year, lang),
+        review=_review(review, last_year_review, previous_year, lang),
+        flagged=_flagged(records(selection.apply(fetch("risks_flagged_by_incidents", year=year, **rules))),
+                         lang),
         infrastructure=_infrastructure(
-            active, last_year_rows, as_of_date, previous_year,
+            active, last_year_rows, overdue_ids, as_of_date, previous_year,
             bool(selection.areas) and INFRASTRUCTURE_AREA not in selection.areas, lang),
+        accepted=_accepted(records(selection.apply(fetch("risks_accepted", year=year, **rules))), lang),
+        analyses=_analyses(records(fetch("risk_analyses", year=year)), as_of_date, lang),
     )

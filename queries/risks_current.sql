@@ -7,14 +7,15 @@
 -- overview_risks); the movement compares it with
 --   previous_*  the assessment before that one (NULL for a risk assessed once), and
 --   last_year_* the state at the previous year's reference date (NULL for a risk not yet
---               assessed then).
+--               assessed then);
+-- last_analysis_* name the risk analysis that assessed the risk most recently by the reference
+-- date, and the date of that assessment (NULL for a risk no analysis has assessed).
+-- When a risk is due for re-assessment is the method's rule: see risks_review.
 -- Levels and bands come from the schema's risk_band macro, the one definition of the bands.
 --
 -- Flags, all FALSE for a closed risk (nothing is left to do about it):
 --   action_overdue        the action's due date is before the reference date and the action
 --                         is not Klar;
---   review_overdue        the newest assessment is more than 12 months before the reference
---                         date (exactly 12 months is still in time);
 --   without_action_owner  the risk is Hög or Extremt hög and nobody is responsible for acting.
 WITH reference AS (
     SELECT
@@ -39,6 +40,12 @@ last_year AS (
     SELECT risks.risk_id, risks.status, (risks.likelihood * risks.consequence)::INTEGER AS score
     FROM risks, reference
     WHERE risks.assessed_on <= reference.last_year_date
+    QUALIFY row_number() OVER (PARTITION BY risks.risk_id ORDER BY risks.assessed_on DESC) = 1
+),
+last_analysis AS (
+    SELECT risks.risk_id, risks.analysis_id AS last_analysis_id, risks.assessed_on AS last_analysis_assessed_on
+    FROM risks, reference
+    WHERE risks.assessed_on <= reference.reference_date AND risks.analysis_id IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY risks.risk_id ORDER BY risks.assessed_on DESC) = 1
 ),
 current_state AS (
@@ -73,6 +80,11 @@ SELECT
     current_state.due_date,
     current_state.action_status,
     current_state.status,
+    current_state.analysis_id,
+    current_state.threat_id,
+    last_analysis.last_analysis_id,
+    analyses.title AS last_analysis_title,
+    last_analysis.last_analysis_assessed_on,
     current_state.previous_assessed_on,
     current_state.previous_score,
     CASE WHEN current_state.previous_score IS NOT NULL
@@ -86,11 +98,10 @@ SELECT
              AND current_state.due_date < current_state.reference_date
              AND current_state.action_status IS DISTINCT FROM 'Klar', false) AS action_overdue,
     current_state.status = 'Aktiv'
-        AND current_state.assessed_on < current_state.reference_date - INTERVAL 12 MONTH
-        AS review_overdue,
-    current_state.status = 'Aktiv'
         AND risk_band(current_state.score) IN ('Hög', 'Extremt hög')
         AND coalesce(trim(current_state.action_owner), '') = '' AS without_action_owner
 FROM current_state
 LEFT JOIN systems USING (system_id)
+LEFT JOIN last_analysis USING (risk_id)
+LEFT JOIN analyses ON analyses.analysis_id = last_analysis.last_analysis_id
 ORDER BY current_state.score DESC, current_state.likelihood DESC, current_state.risk_id;

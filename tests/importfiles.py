@@ -63,6 +63,22 @@ SAMPLES: dict[str, list[dict[str, str]]] = {
          "Åtgärdsstatus": "Klar", "Kvarstående sannolikhet": "", "Kvarstående konsekvens": "",
          "Status": "Aktiv"},
     ],
+    "analyses": [
+        {"Analysid": "RA-2024-1", "Titel": "Informationssäkerhet och IT-infrastruktur 2024",
+         "Omfattning": "Gemensam IT-infrastruktur – servrar, nät och säkerhetskopiering",
+         "Påbörjad": "2024-01-15", "Avslutad": "2024-02-20",
+         "Deltagare": "IT-chef, driftchef, informationssäkerhetssamordnare",
+         "Skalor": "MSB, sannolikhet 1–4 × konsekvens 1–4"},
+        {"Analysid": "RA-2025-1", "Titel": "IT-infrastruktur 2025", "Omfattning": "Nätverk och brandvägg",
+         "Påbörjad": "2025-08-25", "Avslutad": "", "Deltagare": "IT-chef, nätverkstekniker",
+         "Skalor": "MSB 4×4"},
+    ],
+    "threats": [
+        {"Hotid": "HOT-T1", "Hot": "Sabotage mot fiberförbindelse", "Beskrivning": "Grävskada eller avsiktlig åverkan på kabel.",
+         "Incidentkategorier": "Tillgänglighet", "Aktiv": "ja"},
+        {"Hotid": "HOT-T2", "Hot": "Förlorad bärbar dator", "Beskrivning": "",
+         "Incidentkategorier": "Informationssäkerhet;Övrigt", "Aktiv": "nej"},
+    ],
     "recommendations": [
         {"Rekid": "REK-2021-3", "Granskning": "Granskning av it-säkerhet 2021",
          "Rekommendation": "Införa en modell/metod för riskanalys avseende it-infrastruktur som "
@@ -90,7 +106,7 @@ SAMPLES: dict[str, list[dict[str, str]]] = {
 
 # What a kind needs loaded before it (the rows its references point at).
 PREREQUISITES = {"incidents": ["systems"], "sla": ["systems"], "classifications": ["systems"],
-                 "risks": ["systems"], "followups": ["recommendations"]}
+                 "risks": ["systems", "analyses", "threats"], "followups": ["recommendations"]}
 
 
 def headers(kind: str) -> list[str]:
@@ -117,9 +133,12 @@ def write_excel_csv(path: Path, kind: str, rows: list[dict[str, str]] | None = N
 
 
 def write_xlsx(path: Path, kind: str, rows: list[dict[str, str]] | None = None, *,
-               sheet_title: str | None = None, extra_first_sheet: bool = False) -> Path:
-    """An XLSX with real date, time and number cells where Excel would have them."""
+               sheet_title: str | None = None, extra_first_sheet: bool = False,
+               header: list[str] | None = None) -> Path:
+    """An XLSX with real date, time and number cells where Excel would have them; ``header``
+    picks and orders the columns (default: all of the kind's)."""
     spec = contracts.KINDS[kind]
+    columns = [c for name in header for c in spec.columns if c.header == name] if header else spec.columns
     workbook = Workbook()
     first = workbook.active
     if extra_first_sheet:
@@ -129,9 +148,9 @@ def write_xlsx(path: Path, kind: str, rows: list[dict[str, str]] | None = None, 
     else:
         sheet = first
         sheet.title = sheet_title or "Blad1"
-    sheet.append(headers(kind))
+    sheet.append([c.header for c in columns])
     for row in SAMPLES[kind] if rows is None else rows:
-        sheet.append([_excel_value(row.get(c.header, ""), c) for c in spec.columns])
+        sheet.append([_excel_value(row.get(c.header, ""), c) for c in columns])
     workbook.save(path)
     return path
 

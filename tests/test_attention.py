@@ -3,7 +3,7 @@ the ordering of the findings. The reference date of 2025 is 2025-12-31."""
 
 from functools import partial
 
-from lagesbild import attention, db
+from lagesbild import attention, db, risk_review
 from lagesbild.attention import ACT, UPKEEP, WATCH
 from lagesbild.status import Status
 from sample_rows import add_followup, add_recommendation, add_risk_assessment, add_row, add_sla, add_system
@@ -13,7 +13,8 @@ YEAR = 2025
 
 def rows(con, query, municipality=None, year=YEAR):
     scoped = query in ("classification_by_system", "incidents_reporting", "sla_by_system")
-    return db.query(con, query, year=year, **({"municipality": municipality} if scoped else {}))
+    return db.query(con, query, year=year, **({"municipality": municipality} if scoped else {}),
+                    **risk_review.query_params())
 
 
 def keys(finding):
@@ -84,14 +85,59 @@ def test_overdue_risk_actions_longest_overdue_first(con):
     assert finding.sentence.startswith("2 riskåtgärder är försenade: ")
 
 
-def test_risks_not_reassessed_in_twelve_months(con):
-    add_risk_assessment(con, "R-01", "2024-12-30", 2, 2)
-    add_risk_assessment(con, "R-02", "2024-12-31", 2, 2)
-    add_risk_assessment(con, "R-03", "2024-01-15", 2, 2, status="Stängd")
-    finding = attention.risks_not_reassessed(rows(con, "risks_current"), "en")
+def test_risks_past_their_review_date_by_the_cadence(con):
+    add_risk_assessment(con, "R-01", "2024-12-30", 2, 2)                    # Medelhög: 12 months, passed
+    add_risk_assessment(con, "R-02", "2024-12-31", 2, 2)                    # 12 months: the very day
+    add_risk_assessment(con, "R-03", "2024-01-15", 2, 2, status="Stängd")   # closed: never due
+    add_risk_assessment(con, "R-04", "2025-06-29", 2, 4)                    # Hög: 6 months, passed
+    add_risk_assessment(con, "R-05", "2025-07-01", 2, 4)                    # Hög: due 2026-01-01
+    add_risk_assessment(con, "R-06", "2025-07-15", 4, 4)                    # due soon, not overdue
+    review = rows(con, "risks_review")
+    assert dict(zip(review["risk_id"], review["review_state"])) == {
+        "R-01": "overdue", "R-02": "due", "R-04": "overdue", "R-05": "due", "R-06": "due"}
+    finding = attention.risks_review_overdue(review, "en")
+    assert keys(finding) == ["R-04", "R-01"]                                # longest overdue first
+    assert (finding.severity, finding.page) == (WATCH, "risker")
+    assert finding.sentence == ("2 active risks are past their date for re-assessment: R-04 Risk R-04 "
+                                "and R-01 Risk R-01.")
+    assert finding.summary == "2 active risks are past their date for re-assessment."
+
+
+def test_risks_flagged_by_serious_incidents_after_their_assessment(con):
+    add_system(con, "S1")
+    add_row(con, "threats", threat_id="T1", name="Skadlig kod", incident_categories="Skadlig kod; Intrång",
+            active=True)
+    add_risk_assessment(con, "R-01", "2025-03-01", 2, 3, system_id="S1")
+    add_risk_assessment(con, "R-02", "2025-03-01", 2, 3, threat_id="T1")
+    add_risk_assessment(con, "R-03", "2025-03-01", 2, 3, system_id="S1", status="Stängd")
+    add_risk_assessment(con, "R-04", "2025-11-01", 2, 3, system_id="S1")   # assessed after the incidents
+    for incident_id, day, severity, system in (("I1", "2025-04-01", 3, "S1"), ("I2", "2025-05-01", 4, None),
+                                                ("I3", "2025-05-02", 2, "S1"), ("I4", "2025-03-01", 4, "S1")):
+        add_row(con, "incidents", incident_id=incident_id, title="Incident", reported_at=f"{day} 10:00",
+                municipality="Arboga", system_id=system, category="Skadlig kod", cause="Angrepp",
+                severity=severity, personal_data_breach=False, significant=False)
+    flagged = rows(con, "risks_flagged_by_incidents")
+    # R-01: I1 (its system, serious); I3 is not serious, I4 the day of the assessment. R-02 is tied
+    # to no system: I1 and I2 are of its threat's category and serious.
+    assert dict(zip(flagged["risk_id"], flagged["incidents"])) == {"R-01": 1, "R-02": 2}
+    assert dict(zip(flagged["risk_id"], flagged["incidents_in_system"])) == {"R-01": 1, "R-02": 0}
+    finding = attention.risks_flagged_by_incidents(flagged, "sv")
+    assert (finding.severity, finding.page) == (WATCH, "risker")
+    assert finding.summary == ("2 aktiva risker berörs av allvarliga incidenter efter sin senaste "
+                               "bedömning och bör bedömas om.")
+
+
+def test_expired_acceptances_of_high_risks(con):
+    accepted = dict(treatment="Acceptera", accepted_by="Förbundsdirektionen", acceptance_reason="Budget")
+    add_risk_assessment(con, "R-01", "2025-01-10", 3, 3, accepted_until="2025-06-30", **accepted)
+    add_risk_assessment(con, "R-02", "2025-01-10", 3, 3, accepted_until="2026-06-30", **accepted)
+    add_risk_assessment(con, "R-03", "2025-01-10", 1, 2, accepted_until="2025-06-30", **accepted)  # Låg
+    finding = attention.risk_acceptances_expired(rows(con, "risks_accepted"), "sv")
     assert keys(finding) == ["R-01"]
-    assert finding.severity == UPKEEP
-    assert finding.sentence == "1 active risk has not been re-assessed in over 12 months: R-01 Risk R-01."
+    assert (finding.severity, finding.status) == (ACT, Status.ACT)
+    assert finding.sentence == ("1 accepterad hög risk bärs på en acceptans som har löpt ut: "
+                                "R-01 Risk R-01.")
+    assert attention.risk_acceptances_expired(rows(con, "risks_accepted", year=2024), "sv") is None
 
 
 # --- Audit recommendations --------------------------------------------------------------------
@@ -219,7 +265,7 @@ def test_most_important_first_with_ties_in_rule_order(con):
     view = build(con)
     assert [f.rule for f in view.findings] == [
         "risks_without_action_owner", "recommendations_behind", "risk_actions_overdue",
-        "documents_overdue", "risks_not_reassessed"]
+        "risks_review_overdue", "documents_overdue"]
     assert view.shown == view.findings and view.more == () and view.more_label == ""
     assert view.headline == ("2 att åtgärda (höga risker utan åtgärdsansvarig och revisionens "
                              "rekommendationer) · 3 att bevaka")
@@ -235,7 +281,7 @@ def test_at_most_six_shown_and_the_rest_counted(con):
     view = build(con)
     assert len(view.findings) == 7
     assert len(view.shown) == attention.SHOWN_FINDINGS == 6
-    assert [f.rule for f in view.more] == ["risks_not_reassessed"]
+    assert [f.rule for f in view.more] == ["documents_overdue"]
     assert view.more_label == "och 1 till"
     assert build(con, lang="en").more_label == "and 1 more"
 
@@ -258,7 +304,7 @@ def test_nothing_to_report_is_said_calmly(con):
 
 
 def test_the_municipality_applies_to_systems_and_incidents_only(con):
-    add_risk_assessment(con, "R-01", "2025-02-01", 3, 4)
+    add_risk_assessment(con, "R-01", "2025-09-01", 3, 4)     # re-assessed in time
     add_reportable(con, "I1", "2025-03-01 08:00", municipality="Arboga")
     arboga = build(con, "Arboga")
     koping = build(con, "Köping")

@@ -178,3 +178,21 @@ def test_field_labels():
     assert editing.field_label(spec.column("residual_likelihood"), "en") == "Residual likelihood"
     assert editing.field_label(contracts.CLASSIFICATIONS.column("measures_met_pct"), "en") == (
         "Measures met (%)")
+
+
+def test_a_reassessment_here_belongs_to_no_risk_analysis(demo_copy):
+    con = db.connect(demo_copy)
+    try:
+        # R-01's newest assessment as made by the 2025 analysis.
+        risk_id, analysis_id = "R-01", "RA-2025-1"
+        con.execute("UPDATE risks SET analysis_id = ? WHERE risk_id = ? AND assessed_on = "
+                    "(SELECT max(assessed_on) FROM risks WHERE risk_id = ?)", [analysis_id, risk_id, risk_id])
+        values = editing.history_defaults("risks", latest_risk(con, risk_id), D(2026, 11, 30))
+        assert values["analysis_id"] is None
+        assert editing.save(con, "risks", values, changed_by="anna").ok
+        stored = con.execute("SELECT assessed_on, analysis_id FROM risks WHERE risk_id = ? "
+                             "ORDER BY assessed_on DESC LIMIT 2", [risk_id]).fetchall()
+        assert stored[0] == (D(2026, 11, 30), None)
+        assert stored[1][1] == analysis_id
+    finally:
+        con.close()

@@ -22,15 +22,20 @@ DEMO_YEAR = demo.DEMO_UNTIL.year - 1
 
 # The order the overview promises: the rules that call for action, then the ones to watch,
 # then upkeep; within each, the order of attention.RULES.
-ORDER = ("risk_register_empty", "risks_without_action_owner", "incidents_reported_late",
-         "recommendations_behind", "critical_systems_unclassified", "risk_actions_overdue",
-         "continuity_plans_missing", "systems_below_availability_target", "documents_overdue",
-         "risks_not_reassessed")
+ORDER = ("risk_register_empty", "risks_without_action_owner", "risk_acceptances_expired",
+         "incidents_reported_late", "recommendations_behind", "critical_systems_unclassified",
+         "risk_actions_overdue", "risks_review_overdue", "risks_flagged_by_incidents",
+         "continuity_plans_missing", "systems_below_availability_target", "documents_overdue")
 PAGES = {"risk_register_empty": "risker", "risks_without_action_owner": "risker",
+         "risk_acceptances_expired": "risker",
          "incidents_reported_late": "incidenter", "recommendations_behind": "rekommendationer",
          "critical_systems_unclassified": "klassning", "risk_actions_overdue": "risker",
+         "risks_review_overdue": "risker", "risks_flagged_by_incidents": "risker",
          "continuity_plans_missing": "klassning", "systems_below_availability_target": "tillganglighet",
-         "documents_overdue": "styrdokument", "risks_not_reassessed": "risker"}
+         "documents_overdue": "styrdokument"}
+# The method's rules (lagesbild/risk_review.py), restated: Hög and above every 6 months, the
+# others every 12; serious incidents are severity 3–4.
+HIGH, HIGH_MONTHS, MONTHS, SERIOUS = 8, 6, 12, 3
 
 
 # --- Independent findings ------------------------------------------------------------------------
@@ -56,12 +61,38 @@ def _risks(con, year):
                                        and not (row["action_owner"] or "").strip()},
         "risk_actions_overdue": {r for r, row in active.items() if row["due_date"] is not None
                                  and row["due_date"] < reference and row["action_status"] != "Klar"},
-        "risks_not_reassessed": {r for r, row in active.items()
-                                 if row["assessed_on"] < months_back(reference, 12)},
+        "risks_review_overdue": {
+            r for r, row in active.items()
+            if months_back(row["assessed_on"], -(HIGH_MONTHS if row["likelihood"] * row["consequence"] >= HIGH
+                                                 else MONTHS)) < reference},
+        "risks_flagged_by_incidents": _flagged(con, active, reference),
+        "risk_acceptances_expired": {
+            r for r, row in active.items()
+            if row["treatment"] == "Acceptera" and row["likelihood"] * row["consequence"] >= HIGH
+            and row["accepted_until"] is not None and row["accepted_until"] < reference},
     }
     if not states:
         found["risk_register_empty"] = set()
     return found
+
+
+def _flagged(con, active, reference):
+    """Active risks that a serious incident after their newest assessment concerns: in the risk's
+    system, or, with no system on one side, of a category of the risk's threat."""
+    categories = {threat_id: {c.strip() for c in (text or "").split(";")}
+                  for threat_id, text in con.execute("SELECT threat_id, incident_categories FROM threats").fetchall()}
+    incidents = con.execute("SELECT reported_at, system_id, category FROM incidents WHERE severity >= ?",
+                            [SERIOUS]).fetchall()
+    flagged = set()
+    for risk_id, row in active.items():
+        for reported_at, system_id, category in incidents:
+            if not row["assessed_on"] < reported_at.date() <= reference:
+                continue
+            if (row["system_id"] is not None and system_id == row["system_id"]) or (
+                    (row["system_id"] is None or system_id is None)
+                    and category in categories.get(row["threat_id"], set())):
+                flagged.add(risk_id)
+    return flagged
 
 
 def _recommendations(con, year):
@@ -202,11 +233,30 @@ def test_sample_findings_equal_independent_sql(sample_db_path, open_app, year, m
     assert_findings_shown(app, expected, year, municipality)
 
 
+@pytest.mark.parametrize("year, rules", [
+    (DEMO_YEAR, {"risks_review_overdue", "risks_flagged_by_incidents"}),
+    (DEMO_YEAR + 1, {"risks_review_overdue", "risks_flagged_by_incidents", "risk_acceptances_expired"}),
+])
+def test_the_risk_method_findings_show_where_the_demo_has_them(demo_copy, open_app, year, rules):
+    """Overdue reviews, risks flagged by new incidents and run-out acceptances: shown, counted
+    as plain SQL counts them, and (with everything else) in the promised order."""
+    expected = expected_findings(demo_copy, year, None)
+    assert rules <= set(expected)
+    app = open_app(demo_copy, ar=year)
+    assert_clean(app)
+    assert_findings_shown(app, expected, year, None)
+    sentences = shown_sentences(app)
+    for rule in rules:
+        count = len(expected[rule])
+        summary = plural(f"attention.{rule}", count, count=fmt_int(count))
+        assert sum(sentence.startswith(summary + ": ") for sentence in sentences) == 1, rule
+
+
 def test_the_top_line_names_what_to_act_on(demo_copy, open_app):
     app = open_app(demo_copy, ar=DEMO_YEAR)
     top = next(m.value for m in app.markdown if t("attention.title") in m.value)
     assert "3 att åtgärda (höga risker utan åtgärdsansvarig, sen incidentrapportering och revisionens " \
-           "rekommendationer) · 4 att bevaka" in top
+           "rekommendationer) · 6 att bevaka" in top
     assert app.subheader[0].value == t("attention.title")
 
 

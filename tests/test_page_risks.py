@@ -77,10 +77,13 @@ def column(key: str, lang: str = "sv", **values) -> str:
 
 # Each of the page's tables by its columns.
 TOP = ("risk", "level", "owner", "treatment", "action", "action_owner", "due_date", "action_status")
-MOVEMENT = ("risk", "level", "since_year", "since_previous", "previous_assessed_on")
+MOVEMENT = ("risk", "level", "since_year", "since_previous", "previous_assessed_on", "last_analysis")
 WITHOUT_OWNER = ("risk", "level", "owner", "action", "action_status")
 OVERDUE = ("risk", "action", "action_owner", "due_date", "days_late", "action_status")
-NOT_REASSESSED = ("risk", "level", "owner", "assessed_on", "months_since")
+REVIEW = ("risk", "level", "owner", "assessed_on", "next_review", "review_state")
+FLAGGED = ("risk", "level", "system", "threat", "assessed_on", "incidents", "newest_incident")
+ACCEPTED = ("risk", "level", "accepted_by", "acceptance_reason", "accepted_until", "acceptance_state")
+ANALYSES = ("analysis", "scope", "started_on", "finished_on", "participants", "risks_assessed")
 INFRASTRUCTURE = ("risk", "system", "level", "residual", "assessed_on", "action_status")
 
 
@@ -141,7 +144,7 @@ def test_heat_map_cells_are_tinted_by_band_and_named(demo_copy, open_app):
     # Rows are likelihood 1–4, columns consequence 1–4; values are bands 0–3 (Låg … Extremt hög).
     assert cells["z"][0][0] == 0 and cells["z"][3][3] == 3 and cells["z"][2][2] == 2
     legend = [trace["name"] for trace in traces if trace.get("showlegend", True) and trace["type"] == "scatter"]
-    assert legend == ["Låg", "Medelhög", "Hög", "Extremt hög"]
+    assert legend == ["Låg", "Medelhög", "Hög", "Extremt hög", "Sedan RA-2024-1"]
     ids = next(trace for trace in traces if trace.get("mode") == "text")
     hover = dict(zip(ids["text"], ids["hovertext"]))
     assert "Strömavbrott slår ut serverhallen" in hover["R-05"] and "Riskägare: Förbundschef VMKF" in hover["R-05"]
@@ -202,13 +205,16 @@ def test_follow_up_tables_equal_independent_readings(demo_copy, open_app):
                      if row["likelihood"] * row["consequence"] >= HIGH and not (row["action_owner"] or "").strip()}
     overdue = {r for r, row in active.items()
                if row["due_date"] and row["due_date"] < reference and row["action_status"] != "Klar"}
-    stale = {r for r, row in active.items() if row["assessed_on"] < months_back(reference, 12)}
+    # The method's cadence: Hög and above every 6 months, the others every 12; due 30 days ahead.
+    next_review = {r: months_back(row["assessed_on"], -(6 if row["likelihood"] * row["consequence"] >= HIGH
+                                                        else 12)) for r, row in active.items()}
+    review = {r for r, day in next_review.items() if (day - reference).days <= 30}
 
     infrastructure = {r for r, row in active.items() if row["area"] == "IT-infrastruktur"}
 
     app = open_risks(open_app, demo_copy, ar=year)
     assert_clean(app)
-    for columns, expected in ((WITHOUT_OWNER, without_owner), (OVERDUE, overdue), (NOT_REASSESSED, stale),
+    for columns, expected in ((WITHOUT_OWNER, without_owner), (OVERDUE, overdue), (REVIEW, review),
                               (INFRASTRUCTURE, infrastructure)):
         frame = table(app, columns)
         assert (risk_ids(frame) if frame is not None else set()) == expected, columns
@@ -299,3 +305,90 @@ def test_an_empty_database_year(db_path, open_app):
     app = open_risks(open_app, db_path, ar=2025)
     assert_clean(app)
     assert heat_map_cells(app)[0] == {(2, 2): {"R-01"}}
+
+
+# --- The risk method: analyses, movement between them, review, incidents, acceptance -------------------
+
+def previous_analysis_positions(path, year):
+    """Where the analysis finished before the latest one (by the reference date) placed each risk."""
+    reference = reference_date(year)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        finished = con.execute("SELECT analysis_id FROM analyses WHERE finished_on <= ? "
+                               "ORDER BY finished_on DESC", [reference]).fetchall()
+        if len(finished) < 2:
+            return None, {}
+        previous = finished[1][0]
+        positions = {}
+        for risk_id, likelihood, consequence in con.execute(
+                "SELECT risk_id, likelihood, consequence FROM risks WHERE analysis_id = ? ORDER BY assessed_on",
+                [previous]).fetchall():
+            positions[risk_id] = (likelihood, consequence)
+        return previous, positions
+    finally:
+        con.close()
+
+
+def arrows(app) -> dict[tuple[tuple[int, int], tuple[int, int]], str]:
+    """The current map's arrows: (from cell, to cell) -> hover, cells as (likelihood, consequence)."""
+    traces = chart_traces(app)[0]
+    moves = [trace for trace in traces if trace.get("mode") == "lines+markers"]
+    if not moves:
+        return {}
+    (trace,) = moves
+    found = {}
+    points = list(zip(trace["x"], trace["y"], trace["hovertext"]))
+    for start, end in zip(points[0::3], points[1::3]):
+        found[((round(start[1]), round(start[0])), (round(end[1]), round(end[0])))] = start[2]
+    return found
+
+
+def test_the_heat_map_shows_movement_since_the_previous_analysis(demo_copy, open_app):
+    states, _ = readings(demo_copy, DEMO_YEAR)
+    previous, positions = previous_analysis_positions(demo_copy, DEMO_YEAR)
+    assert previous == "RA-2024-1"
+    expected = defaultdict(set)
+    for risk_id, row in states.items():
+        if row["status"] == "Aktiv" and risk_id in positions \
+                and positions[risk_id] != (row["likelihood"], row["consequence"]):
+            expected[(positions[risk_id], (row["likelihood"], row["consequence"]))].add(risk_id)
+    assert expected, "the demo's risks move between its two analyses"
+    app = open_risks(open_app, demo_copy, ar=DEMO_YEAR)
+    assert_clean(app)
+    shown = arrows(app)
+    assert set(shown) == set(expected)
+    for path, risk_ids in expected.items():
+        assert set(shown[path].split(":")[0].split(", ")) == risk_ids
+    assert t("risk_page.moves", analysis="RA-2024-1", date="2024-02-20") in [c.value for c in app.caption]
+    # The year of the first analysis has nothing to compare with: no arrows.
+    assert arrows(open_risks(open_app, demo_copy, ar=2024)) == {}
+
+
+def test_review_flagged_accepted_and_analyses_tables(demo_copy, open_app):
+    year = DEMO_YEAR + 1       # the acceptance in the demo has run out by then
+    reference = reference_date(year)
+    states, _ = readings(demo_copy, year)
+    active = {r: row for r, row in states.items() if row["status"] == "Aktiv"}
+    accepted = {r: row for r, row in active.items()
+                if row["treatment"] == "Acceptera" and row["likelihood"] * row["consequence"] >= HIGH}
+    con = duckdb.connect(str(demo_copy), read_only=True)
+    analyses = con.execute("SELECT analysis_id, count(DISTINCT risk_id) FROM risks WHERE analysis_id IS NOT NULL "
+                           "AND assessed_on <= ? GROUP BY ALL", [reference]).fetchall()
+    con.close()
+    app = open_risks(open_app, demo_copy, ar=year)
+    assert_clean(app)
+    frame = table(app, ACCEPTED)
+    assert risk_ids(frame) == set(accepted) == {"R-12"}
+    row = frame.iloc[0]
+    assert row[column("accepted_by")] == "Förbundsdirektionen 2025-02-12 § 8"
+    assert row[column("accepted_until")] == "2026-06-30"
+    assert row[column("acceptance_state")] == t("risk_page.accepted.expired")
+    frame = table(app, ANALYSES)
+    shown = {name.split(" ")[0]: count for name, count in zip(frame[column("analysis")],
+                                                              frame[column("risks_assessed")])}
+    assert shown == {analysis_id: str(count) for analysis_id, count in analyses}
+    flagged = table(app, FLAGGED)
+    assert flagged is not None and len(flagged) > 0
+    movement = table(app, MOVEMENT, previous_year=year - 1)
+    last = dict(zip((name.split(" ")[0] for name in movement[column("risk")]), movement[column("last_analysis")]))
+    assert last["R-01"] == "RA-2025-1 (2025-09-16)" and last["R-25"] == "–"

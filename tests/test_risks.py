@@ -70,7 +70,8 @@ def test_infrastructure_section_and_its_absence_from_the_selection(con):
     view = build(con)
     assert "1 aktiv risk gäller it-infrastrukturen (2024: 1); den bedömdes senast 2024-11-01. " \
            "1 av dem är hög eller extremt hög." in view.infrastructure.sentence
-    assert "1 av dem har inte bedömts om på 12 månader." in view.infrastructure.sentence
+    # Hög (9) assessed 2024-11-01 is due again six months later: past by 2025-12-31.
+    assert "1 av dem har passerat sitt datum för ny bedömning." in view.infrastructure.sentence
     left_out = build(con, selection=risks.Selection(areas=("Organisation",)))
     assert left_out.infrastructure.table.empty
     assert "ingår inte i valen" in left_out.infrastructure.sentence

@@ -108,18 +108,6 @@ def test_action_overdue_when_due_before_the_reference_date_and_not_done(con):
     assert all(isinstance(rows[r]["action_overdue"], bool) for r in rows)
 
 
-def test_review_overdue_after_more_than_twelve_months(con):
-    add_risk_assessment(con, "A", "2024-12-31", 2, 2)                   # exactly 12 months: in time
-    add_risk_assessment(con, "B", "2024-12-30", 2, 2)                   # one day more
-    add_risk_assessment(con, "C", "2024-06-01", 2, 2, status="Stängd")  # closed: nothing to review
-    add_risk_assessment(con, "D", "2025-12-31", 2, 2)
-    rows = state(con)
-    assert {r: rows[r]["review_overdue"] for r in rows} == {"A": False, "B": True, "C": False, "D": False}
-    # A year later the same assessments are all due, except the closed one.
-    assert {r: row["review_overdue"] for r, row in state(con, 2026).items()} == {
-        "A": True, "B": True, "C": False, "D": False}
-
-
 def test_without_action_owner_for_active_high_risks_only(con):
     add_risk_assessment(con, "A", "2025-05-01", 2, 4)                              # Hög, nobody
     add_risk_assessment(con, "B", "2025-05-01", 2, 4, action_owner="IT-chef")      # Hög, owned

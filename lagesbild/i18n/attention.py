@@ -51,7 +51,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "attention.topic.continuity_plans_missing": ("kontinuitetsplaner", "continuity plans"),
     "attention.topic.systems_below_availability_target": ("tillgänglighet", "availability"),
     "attention.topic.documents_overdue": ("översyn av styrdokument", "review of governing documents"),
-    "attention.topic.risks_not_reassessed": ("ombedömning av risker", "re-assessment of risks"),
+    "attention.topic.risks_review_overdue": ("ny bedömning av risker", "re-assessment of risks"),
+    "attention.topic.risks_flagged_by_incidents": ("risker som berörs av nya incidenter",
+                                                   "risks concerned by new incidents"),
+    "attention.topic.risk_acceptances_expired": ("acceptanser av risker som löpt ut",
+                                                 "risk acceptances that have run out"),
 
     # One counted phrase per rule; the sentence adds the things it is about.
     "attention.risks_without_action_owner.one": ("{count} hög risk saknar åtgärdsansvarig",
@@ -117,11 +121,30 @@ TEXT: dict[str, tuple[str, str]] = {
                                         "{count} governing document is past its review date"),
     "attention.documents_overdue.other": ("{count} styrdokument har passerat sin tid för översyn",
                                           "{count} governing documents are past their review date"),
-    "attention.risks_not_reassessed.one": ("{count} aktiv risk har inte bedömts om på över 12 månader",
-                                           "{count} active risk has not been re-assessed in over 12 "
-                                           "months"),
-    "attention.risks_not_reassessed.other": ("{count} aktiva risker har inte bedömts om på över 12 "
-                                             "månader",
-                                             "{count} active risks have not been re-assessed in over "
-                                             "12 months"),
+    "attention.risks_review_overdue.one": ("{count} aktiv risk har passerat sitt datum för ny "
+                                           "bedömning",
+                                           "{count} active risk is past its date for re-assessment"),
+    "attention.risks_review_overdue.other": ("{count} aktiva risker har passerat sitt datum för ny "
+                                             "bedömning",
+                                             "{count} active risks are past their date for "
+                                             "re-assessment"),
+    "attention.risks_flagged_by_incidents.one": ("{count} aktiv risk berörs av allvarliga incidenter "
+                                                 "efter sin senaste bedömning och bör bedömas om",
+                                                 "{count} active risk is concerned by serious "
+                                                 "incidents after its latest assessment and should "
+                                                 "be re-assessed"),
+    "attention.risks_flagged_by_incidents.other": ("{count} aktiva risker berörs av allvarliga "
+                                                   "incidenter efter sin senaste bedömning och bör "
+                                                   "bedömas om",
+                                                   "{count} active risks are concerned by serious "
+                                                   "incidents after their latest assessment and "
+                                                   "should be re-assessed"),
+    "attention.risk_acceptances_expired.one": ("{count} accepterad hög risk bärs på en acceptans som "
+                                               "har löpt ut",
+                                               "{count} accepted high risk is borne on an acceptance "
+                                               "that has run out"),
+    "attention.risk_acceptances_expired.other": ("{count} accepterade höga risker bärs på acceptanser "
+                                                 "som har löpt ut",
+                                                 "{count} accepted high risks are borne on acceptances "
+                                                 "that have run out"),
 }

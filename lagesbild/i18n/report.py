@@ -71,12 +71,6 @@ TEXT: dict[str, tuple[str, str]] = {
         "uppdra åt förbundschefen att redovisa nya tidplaner för de {count} försenade "
         "riskåtgärderna",
         "instruct the director to present new schedules for the {count} overdue risk actions"),
-    "report.decision.risks_not_reassessed.one": (
-        "uppdra åt förbundschefen att bedöma om den risk som inte bedömts på ett år",
-        "instruct the director to reassess the risk not assessed for a year"),
-    "report.decision.risks_not_reassessed.other": (
-        "uppdra åt förbundschefen att bedöma om de {count} risker som inte bedömts på ett år",
-        "instruct the director to reassess the {count} risks not assessed for a year"),
     "report.decision.recommendations_behind.one": (
         "uppdra åt förbundschefen att till nästa sammanträde redovisa hur revisionens "
         "försenade rekommendation ska genomföras",
@@ -142,4 +136,31 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.doc.assessment": ("Bedömning", "Assessment"),
     "report.doc.chart": ("Diagram: {title}", "Chart: {title}"),
     "report.doc.heat_map": ("Riskkarta: {title}", "Risk map: {title}"),
+    # The risk method's findings (lagesbild/attention.py, lagesbild/risk_review.py).
+    "report.decision.risks_review_overdue.one": (
+        "uppdra åt förbundschefen att bedöma om den risk som passerat sitt datum för ny bedömning",
+        "instruct the director to re-assess the risk that is past its date for re-assessment"),
+    "report.decision.risks_review_overdue.other": (
+        "uppdra åt förbundschefen att bedöma om de {count} risker som passerat sitt datum för ny "
+        "bedömning",
+        "instruct the director to re-assess the {count} risks that are past their date for "
+        "re-assessment"),
+    "report.decision.risks_flagged_by_incidents.one": (
+        "uppdra åt förbundschefen att bedöma om den risk som berörs av nya allvarliga incidenter",
+        "instruct the director to re-assess the risk concerned by new serious incidents"),
+    "report.decision.risks_flagged_by_incidents.other": (
+        "uppdra åt förbundschefen att bedöma om de {count} risker som berörs av nya allvarliga "
+        "incidenter",
+        "instruct the director to re-assess the {count} risks concerned by new serious incidents"),
+    "report.decision.risk_acceptances_expired.one": (
+        "besluta på nytt om den accepterade risk vars acceptans har löpt ut: förnya acceptansen "
+        "med motivering och slutdatum, eller uppdra åt förbundschefen att åtgärda risken",
+        "decide anew on the accepted risk whose acceptance has run out: renew the acceptance with a "
+        "reason and an end date, or instruct the director to treat the risk"),
+    "report.decision.risk_acceptances_expired.other": (
+        "besluta på nytt om de {count} accepterade risker vars acceptans har löpt ut: förnya "
+        "acceptanserna med motivering och slutdatum, eller uppdra åt förbundschefen att åtgärda "
+        "riskerna",
+        "decide anew on the {count} accepted risks whose acceptances have run out: renew the "
+        "acceptances with a reason and an end date, or instruct the director to treat the risks"),
 }

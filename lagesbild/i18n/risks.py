@@ -126,7 +126,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "risk_page.column.previous_assessed_on": ("Förra bedömningen", "Previous assessment"),
     "risk_page.column.assessed_on": ("Senast bedömd", "Last assessed"),
     "risk_page.column.days_late": ("Dagar sen", "Days late"),
-    "risk_page.column.months_since": ("Månader sedan", "Months ago"),
     "risk_page.missing_owner": ("saknas", "missing"),
     "risk_page.table_cut": ("Tabellen visar de {shown} första av {count}; välj område, system eller "
                             "riskägare ovan för att se färre.",
@@ -212,24 +211,101 @@ TEXT: dict[str, tuple[str, str]] = {
     "risk_page.overdue.none": ("Ingen åtgärd hade passerat sitt slutdatum per {date} {comparison} – "
                                "bra.",
                                "No action was past its due date as of {date} {comparison} – good."),
-    "risk_page.not_reassessed.title": ("Risker som inte bedömts om på 12 månader",
-                                       "Risks not re-assessed in 12 months"),
-    "risk_page.not_reassessed.sentence.one": ("{count} aktiv risk har inte bedömts om på mer än 12 "
-                                              "månader {comparison}. Riskbilden kan ha ändrats sedan "
-                                              "dess.",
-                                              "{count} active risk has not been re-assessed in more "
-                                              "than 12 months {comparison}. The picture may have "
-                                              "changed since."),
-    "risk_page.not_reassessed.sentence.other": ("{count} aktiva risker har inte bedömts om på mer än "
-                                                "12 månader {comparison}. Riskbilden kan ha ändrats "
-                                                "sedan dess.",
-                                                "{count} active risks have not been re-assessed in "
-                                                "more than 12 months {comparison}. The picture may "
-                                                "have changed since."),
-    "risk_page.not_reassessed.none": ("Alla aktiva risker är bedömda under de senaste 12 månaderna "
-                                      "{comparison} – bra.",
-                                      "Every active risk was assessed within the last 12 months "
-                                      "{comparison} – good."),
+    "risk_page.review.title": ("Risker att bedöma om", "Risks due for re-assessment"),
+    "risk_page.review.overdue.one": ("{count} aktiv risk har passerat sitt datum för ny bedömning",
+                                     "{count} active risk is past its date for re-assessment"),
+    "risk_page.review.overdue.other": ("{count} aktiva risker har passerat sitt datum för ny bedömning",
+                                       "{count} active risks are past their date for re-assessment"),
+    "risk_page.review.due.one": ("{count} ska bedömas om inom {days} dagar",
+                                 "{count} is due within {days} days"),
+    "risk_page.review.due.other": ("{count} ska bedömas om inom {days} dagar",
+                                   "{count} are due within {days} days"),
+    "risk_page.review.sentence": ("{parts} {comparison}.", "{parts} {comparison}."),
+    "risk_page.review.none": ("Ingen aktiv risk har passerat sitt datum för ny bedömning eller ska "
+                              "bedömas om inom {days} dagar {comparison} – bra.",
+                              "No active risk is past its date for re-assessment or due within {days} "
+                              "days {comparison} – good."),
+    "risk_page.review.rule": ("Risker på nivå Hög och Extremt hög bedöms om var {high_months}:e månad, "
+                              "övriga var {months}:e månad, räknat från den senaste bedömningen.",
+                              "Risks at High and Extremely high are re-assessed every {high_months} "
+                              "months, the others every {months} months, counted from the latest "
+                              "assessment."),
+    "risk_page.review.state.overdue": ("Försenad", "Overdue"),
+    "risk_page.review.state.due": ("Inom {days} dagar", "Within {days} days"),
+    "risk_page.flagged.title": ("Flaggade av nya incidenter", "Flagged by new incidents"),
+    "risk_page.flagged.sentence.one": ("{count} aktiv risk berörs av allvarliga incidenter efter sin "
+                                       "senaste bedömning och bör bedömas om.",
+                                       "{count} active risk is concerned by serious incidents after its "
+                                       "latest assessment and should be re-assessed."),
+    "risk_page.flagged.sentence.other": ("{count} aktiva risker berörs av allvarliga incidenter efter "
+                                         "sin senaste bedömning och bör bedömas om.",
+                                         "{count} active risks are concerned by serious incidents after "
+                                         "their latest assessment and should be re-assessed."),
+    "risk_page.flagged.none": ("Ingen allvarlig incident efter riskernas senaste bedömning berör någon "
+                               "aktiv risk.",
+                               "No serious incident after the risks' latest assessment concerns an "
+                               "active risk."),
+    "risk_page.flagged.rule": ("En incident med allvarlighetsgrad Hög eller Kritisk flaggar en risk när "
+                               "den gäller riskens system eller, om incidenten eller risken inte är "
+                               "knuten till ett system, när dess kategori hör till riskens hot.",
+                               "An incident of severity High or Critical flags a risk when it concerns "
+                               "the risk's system or, when the incident or the risk is tied to no "
+                               "system, when its category belongs to the risk's threat."),
+    "risk_page.accepted.title": ("Accepterade risker", "Accepted risks"),
+    "risk_page.accepted.sentence.one": ("{count} risk på nivå Hög eller högre är accepterad av ett "
+                                        "namngivet beslut med motivering och slutdatum.",
+                                        "{count} risk at High or above is accepted by a named decision "
+                                        "with a reason and an end date."),
+    "risk_page.accepted.sentence.other": ("{count} risker på nivå Hög eller högre är accepterade av "
+                                          "namngivna beslut med motivering och slutdatum.",
+                                          "{count} risks at High or above are accepted by named "
+                                          "decisions with a reason and an end date."),
+    "risk_page.accepted.expired.one": ("{count} acceptans har löpt ut och behöver ett nytt beslut.",
+                                       "{count} acceptance has run out and needs a new decision."),
+    "risk_page.accepted.expired.other": ("{count} acceptanser har löpt ut och behöver nya beslut.",
+                                         "{count} acceptances have run out and need new decisions."),
+    "risk_page.accepted.none": ("Ingen risk på nivå Hög eller högre är accepterad.",
+                                "No risk at High or above is accepted."),
+    "risk_page.accepted.valid": ("Gäller", "In force"),
+    "risk_page.accepted.expired": ("Har löpt ut", "Has run out"),
+    "risk_page.analyses.title": ("Riskanalyser", "Risk analyses"),
+    "risk_page.analyses.sentence.one": ("{count} riskanalys är gjord till och med {date}; den senaste, "
+                                        "{latest}, bedömde {assessed} risker.",
+                                        "{count} risk analysis was made up to {date}; the latest, "
+                                        "{latest}, assessed {assessed} risks."),
+    "risk_page.analyses.sentence.other": ("{count} riskanalyser är gjorda till och med {date}; den "
+                                          "senaste, {latest}, bedömde {assessed} risker.",
+                                          "{count} risk analyses were made up to {date}; the latest, "
+                                          "{latest}, assessed {assessed} risks."),
+    "risk_page.analyses.in_progress": ("{analysis} pågår.", "{analysis} is in progress."),
+    "risk_page.analyses.none": ("Ingen riskanalys är registrerad till och med {date}.",
+                                "No risk analysis is recorded up to {date}."),
+    "risk_page.analyses.ongoing": ("pågår", "in progress"),
+    "risk_page.analysis": ("{analysis_id} ({date})", "{analysis_id} ({date})"),
+    "risk_page.moves": ("Pilarna visar hur risker har flyttat sedan riskanalysen {analysis} ({date}).",
+                        "The arrows show how risks have moved since the risk analysis {analysis} "
+                        "({date})."),
+    "risk_page.moves.none": ("Ingen risk har flyttat sedan riskanalysen {analysis} ({date}).",
+                             "No risk has moved since the risk analysis {analysis} ({date})."),
+    "risk_page.moves.legend": ("Sedan {analysis}", "Since {analysis}"),
+    "risk_page.moves.hover": ("{risks}: {before} → {now} sedan {analysis}",
+                              "{risks}: {before} → {now} since {analysis}"),
+    "risk_page.column.next_review": ("Nästa bedömning", "Next assessment"),
+    "risk_page.column.review_state": ("Läge", "State"),
+    "risk_page.column.last_analysis": ("Senaste riskanalys", "Latest risk analysis"),
+    "risk_page.column.threat": ("Hot", "Threat"),
+    "risk_page.column.incidents": ("Incidenter", "Incidents"),
+    "risk_page.column.newest_incident": ("Senaste incident", "Latest incident"),
+    "risk_page.column.accepted_by": ("Beslut", "Decision"),
+    "risk_page.column.acceptance_reason": ("Motivering", "Reason"),
+    "risk_page.column.accepted_until": ("Gäller till", "Until"),
+    "risk_page.column.acceptance_state": ("Acceptans", "Acceptance"),
+    "risk_page.column.analysis": ("Riskanalys", "Risk analysis"),
+    "risk_page.column.scope": ("Omfattning", "Scope"),
+    "risk_page.column.started_on": ("Påbörjad", "Started"),
+    "risk_page.column.finished_on": ("Avslutad", "Finished"),
+    "risk_page.column.participants": ("Deltagare", "Participants"),
+    "risk_page.column.risks_assessed": ("Bedömda risker", "Risks assessed"),
 
     # IT infrastructure (the audit's point)
     "risk_page.infrastructure.title": ("IT-infrastruktur", "IT infrastructure"),
@@ -263,12 +339,12 @@ TEXT: dict[str, tuple[str, str]] = {
                                             "{count} of them are high or extremely high."),
     "risk_page.infrastructure.no_high": ("Ingen av dem är hög eller extremt hög.",
                                          "None of them is high or extremely high."),
-    "risk_page.infrastructure.stale.one": ("{count} av dem har inte bedömts om på 12 månader.",
-                                           "{count} of them has not been re-assessed in 12 months."),
-    "risk_page.infrastructure.stale.other": ("{count} av dem har inte bedömts om på 12 månader.",
-                                             "{count} of them have not been re-assessed in 12 months."),
-    "risk_page.infrastructure.current": ("Alla är bedömda under de senaste 12 månaderna, som "
-                                         "revisionen efterfrågade.",
-                                         "All were assessed within the last 12 months, as the audit "
-                                         "asked."),
+    "risk_page.infrastructure.stale.one": ("{count} av dem har passerat sitt datum för ny bedömning.",
+                                           "{count} of them is past its date for re-assessment."),
+    "risk_page.infrastructure.stale.other": ("{count} av dem har passerat sitt datum för ny bedömning.",
+                                             "{count} of them are past their date for re-assessment."),
+    "risk_page.infrastructure.current": ("Alla är bedömda i tid enligt metodens intervall, så som "
+                                         "revisionen efterfrågade en löpande uppdaterad riskanalys.",
+                                         "All are assessed in time by the method's cadence, as the "
+                                         "audit asked for a continuously updated risk analysis."),
 }

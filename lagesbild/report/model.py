@@ -38,7 +38,8 @@ CHART_KINDS = (COLUMNS, STACKED_COLUMNS, BARS, STACKED_BARS, LINES)
 
 # Tables the public variant keeps: they hold aggregates, or documents that are public anyway
 # (the audit's recommendations, the governing documents).
-PUBLIC_TABLES = {("incidents", "resolution"), ("recommendations", "grid"), ("documents", "register")}
+PUBLIC_TABLES = {("incidents", "resolution"), ("recommendations", "grid"), ("documents", "register"),
+                 ("risks", "analyses")}
 # Parts the public variant leaves out: their sentence names systems with a weakness, or
 # they only introduce a table of named risks.
 PUBLIC_LEAVES_OUT = {("sla", "systems"), ("classification", "overdue"), ("risks", "top")}
@@ -374,8 +375,13 @@ def _risks(fetch: Fetch, year: int, municipality: str | None, lang: str, public:
         _part("risks", view.movement, public),
         _part("risks", view.without_owner, public),
         _part("risks", view.overdue, public),
-        _part("risks", view.not_reassessed, public),
+        _part("risks", view.review, public),
+        _part("risks", view.flagged, public),
         _part("risks", view.infrastructure, public),
+        # Accepting a risk is the board's decision and its sentence is public; the table's risk
+        # titles can name vulnerable systems, so it stays internal.
+        _part("risks", view.accepted, public),
+        _part("risks", view.analyses, public),
     )
     return Chapter("risks", t("nav.risks", lang), view.as_of, view.scope_note, view.metrics, parts)
 

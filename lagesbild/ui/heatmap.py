@@ -4,6 +4,10 @@ its id, with the risk's title, description, owner and action on hover.
 
 The cell of a risk is where its id is drawn: ids sit within ±0.5 of the cell's centre, so
 rounding a text's position gives the cell (the page tests rely on this).
+
+Movement since the previous risk analysis is one trace of arrows (named by the matrix's
+``moves_label``): each arrow starts at the centre of the cell where that analysis placed the
+risks and points at their cell now; rounding an arrow's two points gives the two cells.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import math
 
 import plotly.graph_objects as go
 
-from lagesbild.risks import BANDS, Mark, Matrix
+from lagesbild.risks import BANDS, Mark, Matrix, Move
 from lagesbild.ui import charts
 
 from lagesbild.palette import BAND_FILL, TONE_FILL  # noqa: F401  (pages colour tables with them)
@@ -21,6 +25,8 @@ IDS_PER_ROW = 3
 _COLUMN_STEP = 0.29       # horizontal distance between ids, in cell widths
 _ROW_STEP = 0.17          # vertical distance between rows of ids, in cell heights
 _BLOCK_CENTRE = -0.06     # ids sit a little below the centre, under the band's word
+_ARROW_END = 0.32         # an arrow stops this far (in cells) short of the centre it points at
+MOVE_COLOUR = "#3A3A3A"
 
 
 def _offsets(count: int) -> list[tuple[float, float]]:
@@ -45,6 +51,30 @@ def _placed(marks: tuple[Mark, ...]) -> list[tuple[float, float, Mark]]:
         for (dx, dy), mark in zip(_offsets(len(in_cell)), in_cell):
             placed.append((consequence + dx, likelihood + dy, mark))
     return placed
+
+
+def _arrows(moves: tuple[Move, ...], label: str) -> list[go.Scatter]:
+    """One trace of arrows, previous cell -> current cell, each segment ended by None."""
+    if not moves:
+        return []
+    xs, ys, hovers, symbols, sizes = [], [], [], [], []
+    for move in moves:
+        dx, dy = move.to_consequence - move.from_consequence, move.to_likelihood - move.from_likelihood
+        length = math.hypot(dx, dy)
+        end_x = move.to_consequence - dx / length * _ARROW_END
+        end_y = move.to_likelihood - dy / length * _ARROW_END
+        xs += [move.from_consequence, end_x, None]
+        ys += [move.from_likelihood, end_y, None]
+        hovers += [move.hover, move.hover, None]
+        symbols += ["circle-open", "arrow", "circle"]
+        sizes += [9, 13, 0]
+    return [go.Scatter(
+        x=xs, y=ys, hovertext=hovers, mode="lines+markers", name=label, showlegend=True,
+        line=dict(color=MOVE_COLOUR, width=1.5, dash="dot"),
+        marker=dict(symbol=symbols, size=sizes, color=MOVE_COLOUR, angleref="previous"),
+        hovertemplate="%{hovertext}<extra></extra>",
+        hoverlabel=dict(align="left", bgcolor="white", bordercolor="#777777", font=dict(color="#111111")),
+    )]
 
 
 def figure(matrix: Matrix, lang: str) -> go.Figure:
@@ -82,7 +112,9 @@ def figure(matrix: Matrix, lang: str) -> go.Figure:
     levels = [dict(x=cell.consequence - 0.47, y=cell.likelihood + 0.47, text=cell.level, showarrow=False,
                    xanchor="left", yanchor="top", font=dict(size=11, color="#3A3A3A"))
               for cell in matrix.cells]
-    fig = go.Figure(data=[cells, ids, *legend], layout=dict(annotations=levels))
+    # The arrows last: their legend entry follows the bands'.
+    fig = go.Figure(data=[cells, ids, *legend, *_arrows(matrix.moves, matrix.moves_label)],
+                    layout=dict(annotations=levels))
     charts.style(fig, lang, height=440)
     axis = dict(range=[0.5, size + 0.5], tickvals=list(range(1, size + 1)), showgrid=False,
                 zeroline=False, fixedrange=True, automargin=True, rangemode="normal")
