@@ -43,6 +43,8 @@ REPORT_PAGES = (
 MAINTENANCE_PAGES = (
     AppPage("app_pages/data.py", "data", "nav.data", ":material/upload_file:", Role.EDITOR),
     AppPage("app_pages/redigera.py", "redigera", "nav.edit", ":material/edit:", Role.EDITOR),
+    AppPage("app_pages/riskanalys.py", "riskanalys", "nav.risk_analysis", ":material/checklist:",
+            Role.EDITOR),
     AppPage("app_pages/andringslogg.py", "andringslogg", "nav.change_log", ":material/history:",
             Role.EDITOR),
     AppPage("app_pages/behorigheter.py", "behorigheter", "nav.roles", ":material/group:",

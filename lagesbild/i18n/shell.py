@@ -14,6 +14,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.presentation": ("Presentation", "Presentation"),
     "nav.data": ("Data", "Data"),
     "nav.edit": ("Redigera", "Edit"),
+    "nav.risk_analysis": ("Riskanalys", "Risk analysis"),
     "nav.change_log": ("Ändringslogg", "Change history"),
     "nav.roles": ("Behörigheter", "Roles"),
     "nav.section.board": ("Lägesbild", "Situation"),
