@@ -33,8 +33,11 @@ def test_arrow_keys_change_the_slide(page: Page, demo_server, demo_db_path):
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name=titles[1])).to_be_visible()
     expect(page).to_have_url(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild=2")
+    # A key pressed while the page is still redrawing can be lost: press when it is done.
+    wait_for_script(page)
     page.keyboard.press("ArrowRight")
     expect(page.get_by_role("heading", name=titles[2])).to_be_visible()
+    wait_for_script(page)
     # The incidents slide draws its chart.
     expect(page.get_by_test_id("stPlotlyChart").locator(".barlayer")).to_have_count(1)
 
