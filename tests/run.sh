@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command of the project: installs what the tests need, then runs pytest.
-# Arguments go to pytest, e.g.  bash tests/run.sh -m "not browser"  or  bash tests/run.sh -k overview
+# Without arguments: the whole suite. With arguments, one pytest run with them, e.g.
+#   bash tests/run.sh -m "not browser"     bash tests/run.sh -k overview
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +13,13 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
     apt-get install -y -qq chromium
 fi
 
-exec python -m pytest -q "$@"
+if [ "$#" -gt 0 ]; then
+    exec python -m pytest -q "$@"
+fi
+
+# The whole suite: everything but the browser tests spread over two processes, then the
+# browser tests on their own, since each drives a real server and browser with bounded waits.
+status=0
+python -m pytest -q -n 2 -m "not browser" || status=$?
+python -m pytest -q -m browser || status=$?
+exit "$status"

@@ -20,7 +20,10 @@ def choose_kind(page: Page, label: str) -> None:
 
 
 def upload(page: Page, name: str, data: bytes) -> None:
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+    dropzone = page.get_by_test_id("stFileUploaderDropzoneInput")
+    # Choosing another kind replaces the uploader: while the page redraws, the old one lingers.
+    expect(dropzone).to_have_count(1)
+    dropzone.set_input_files(
         files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
     wait_for_script(page)
 
