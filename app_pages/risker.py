@@ -8,6 +8,7 @@ import streamlit as st
 from lagesbild import risks, ui
 from lagesbild.access import Role
 from lagesbild.i18n import t
+from lagesbild.palette import CELL_FILL
 from lagesbild.sections import Section, Table
 from lagesbild.ui import heatmap
 from lagesbild.ui.components import escape_markdown
@@ -34,11 +35,9 @@ def multiselect(key: str, label_key: str, options: dict[str, str]) -> tuple[str,
 
 def tinted(table: Table):
     """The table with its status and band cells coloured (always beside their words)."""
-    fills = {**heatmap.BAND_FILL, **heatmap.TONE_FILL}
-
     def colours(column: pd.Series) -> list[str]:
         tones = table.tones.get(column.name, (None,) * len(column))
-        return [f"background-color: {fills[tone]}; color: #111111" if tone else "" for tone in tones]
+        return [f"background-color: {CELL_FILL[tone]}; color: #111111" if tone else "" for tone in tones]
 
     # Table cells are Markdown: data (titles, names) is escaped to show as written.
     def shown(text: str) -> str:

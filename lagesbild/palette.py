@@ -22,5 +22,28 @@ COMPARISON = {"previous": GREY, "current": BLUE}
 # Tints of the risk bands, light to dark and cool to hot (sky, yellow, orange, vermilion):
 # ordered by lightness, so they read in order without colour vision too.
 BAND_FILL = {"Låg": "#D6EAF8", "Medelhög": "#F5EB9A", "Hög": "#EDB54F", "Extremt hög": "#DE7A3C"}
-# Status words in table cells: blue for good, orange and red for worse.
-TONE_FILL = {"good": "#D6EAF8", "watch": "#FBE0B0", "act": "#F5C1A3"}
+
+
+def tint(colour: str, strength: float) -> str:
+    """``colour`` mixed with white: strength 1 is the colour itself, 0 is white."""
+    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in channels)
+
+
+# A table cell's fill by its tone (lagesbild.sections.Table.tones), on screen and in the
+# documents: light tints, so dark text stays readable. Status words on the badges' colours
+# (blue good, orange watch, vermilion act), risk bands on their band fill, KLASSA levels from
+# grey through blue to orange and vermilion as the need grows. The cell always says the same
+# in words.
+CELL_FILL = {
+    "good": tint(BLUE, 0.25),
+    "watch": tint(ORANGE, 0.4),
+    "act": tint(VERMILION, 0.35),
+    "none": tint(GREY, 0.2),
+    "level0": tint(GREY, 0.12),
+    "level1": tint(SKY, 0.2),
+    "level2": tint(BLUE, 0.3),
+    "level3": tint(ORANGE, 0.45),
+    "level4": tint(VERMILION, 0.45),
+    **BAND_FILL,
+}

@@ -22,9 +22,6 @@ through :func:`query_params`; the guided workflow and the import contract read t
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-
 # Likelihood × consequence from which a risk is Hög (as the schema's risk_band macro bands it).
 HIGH_SCORE = 8
 # Months between assessments: for Hög and Extremt hög, and for the others.
@@ -50,56 +47,7 @@ def query_params() -> dict[str, int]:
             "flagging_severity": FLAGGING_SEVERITY, "acceptance_score": ACCEPTANCE_SCORE}
 
 
-def review_months(score: int) -> int:
-    """Months until a risk of level ``score`` (likelihood × consequence) is to be re-assessed."""
-    return HIGH_REVIEW_MONTHS if score >= HIGH_SCORE else REVIEW_MONTHS
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; a day the month lacks becomes its last day (as DuckDB)."""
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def next_review(assessed_on: dt.date, score: int) -> dt.date:
-    return add_months(assessed_on, review_months(score))
-
-
-def review_state(assessed_on: dt.date, score: int, status: str, reference_date: dt.date) -> str | None:
-    """OVERDUE, DUE or OK for an active risk at ``reference_date``; None for a closed one."""
-    if status != ACTIVE:
-        return None
-    due_on = next_review(assessed_on, score)
-    if due_on < reference_date:
-        return OVERDUE
-    if due_on <= reference_date + dt.timedelta(days=DUE_DAYS):
-        return DUE
-    return OK
-
-
 def needs_acceptance(treatment: str | None, likelihood: int | None, consequence: int | None) -> bool:
     """Whether a risk so treated and rated needs a decision-maker, a reason and an end date."""
     return (treatment == ACCEPT and likelihood is not None and consequence is not None
             and likelihood * consequence >= ACCEPTANCE_SCORE)
-
-
-def acceptance_expired(accepted_until: dt.date | None, reference_date: dt.date) -> bool:
-    return accepted_until is not None and accepted_until < reference_date
-
-
-def threat_categories(incident_categories: str | None) -> set[str]:
-    """A threat's incident categories, stored ';'-separated."""
-    return {c.strip() for c in (incident_categories or "").split(";") if c.strip()}
-
-
-def flags(incident_system_id: str | None, incident_category: str, incident_severity: int,
-          risk_system_id: str | None, incident_categories: str | None) -> bool:
-    """Whether an incident reported after the risk's newest assessment flags the risk, whose
-    threat has ``incident_categories``."""
-    if incident_severity < FLAGGING_SEVERITY:
-        return False
-    if risk_system_id is not None and incident_system_id == risk_system_id:
-        return True
-    return ((risk_system_id is None or incident_system_id is None)
-            and incident_category in threat_categories(incident_categories))

@@ -16,7 +16,7 @@
 -- T3 for at least Silver (required_tier). A system without a tier is below any such need.
 -- A system with no classification in force is not judged: both flags are false.
 WITH reference AS (
-    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 in_force AS (
     SELECT

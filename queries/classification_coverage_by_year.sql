@@ -10,7 +10,7 @@
 -- The systems table has no start date, so every system counts in every year.
 -- A share is NULL when its group has no systems (no systems is not 0 %).
 WITH reference AS (
-    SELECT year, least(make_date(year, 12, 31), current_date) AS reference_date
+    SELECT year, reference_date(year) AS reference_date
     FROM (SELECT unnest(range(least(coalesce($first_year::INTEGER, $year::INTEGER), $year::INTEGER),
                               $year::INTEGER + 1)) AS year)
 ),

@@ -13,7 +13,7 @@
 -- today's, also when an earlier year is selected.
 -- Order: most urgent first, the repealed documents last.
 WITH reference AS (
-    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 register AS (
     SELECT

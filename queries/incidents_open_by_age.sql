@@ -10,7 +10,7 @@
 WITH reference AS (
     SELECT
         year,
-        least(make_date(year, 12, 31), current_date) AS reference_date,
+        reference_date(year) AS reference_date,
         least(make_date(year + 1, 1, 1)::TIMESTAMP, current_localtimestamp()::TIMESTAMP) AS as_of
     FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year)
 ),

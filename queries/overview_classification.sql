@@ -8,7 +8,7 @@
 -- is less than twelve months old (KLASSA asks for a yearly review).
 -- The systems table has no start date, so every system counts in both years.
 WITH reference AS (
-    SELECT year, least(make_date(year, 12, 31), current_date) AS reference_date
+    SELECT year, reference_date(year) AS reference_date
     FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year)
 ),
 scoped_systems AS (

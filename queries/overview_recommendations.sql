@@ -7,7 +7,7 @@
 -- without one it is not yet assessed. Recommendations carry no date of their own, so
 -- every recommendation counts in both years.
 WITH reference AS (
-    SELECT year, least(make_date(year, 12, 31), current_date) AS reference_date
+    SELECT year, reference_date(year) AS reference_date
     FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year)
 ),
 latest AS (

@@ -7,7 +7,7 @@
 -- closed by then is not active. Levels come from the schema's risk_band macro, the one
 -- definition of the bands.
 WITH reference AS (
-    SELECT year, least(make_date(year, 12, 31), current_date) AS reference_date
+    SELECT year, reference_date(year) AS reference_date
     FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year)
 ),
 latest AS (

@@ -9,5 +9,5 @@ SELECT
     followups.status,
     followups.comment
 FROM followups
-WHERE followups.assessed_on <= least(make_date($year::INTEGER, 12, 31), current_date)
+WHERE followups.assessed_on <= reference_date($year::INTEGER)
 ORDER BY followups.assessed_on, followups.assessed_by, followups.rec_id;

@@ -8,7 +8,7 @@
 -- overdue: the due date had passed by the reference date (it lies before it) and the
 -- recommendation was not fully met ('Ja'). Without a due date it is never overdue.
 WITH reference AS (
-    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 latest AS (
     SELECT

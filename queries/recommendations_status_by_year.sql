@@ -12,7 +12,7 @@ WITH first_followup AS (
     SELECT coalesce(min(year(assessed_on)), $year::INTEGER - 1) AS first_year FROM followups
 ),
 reference AS (
-    SELECT year, least(make_date(year, 12, 31), current_date) AS reference_date
+    SELECT year, reference_date(year) AS reference_date
     FROM (SELECT unnest(range(least(first_year, $year::INTEGER - 1), $year::INTEGER + 1)) AS year
           FROM first_followup)
 ),

@@ -6,7 +6,7 @@
 -- risks with an assessment made by the analysis (risks.analysis_id) on or before the reference
 -- date; high_risks those of them the analysis rated Hög or Extremt hög.
 WITH reference AS (
-    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 assessed AS (
     SELECT

@@ -18,9 +18,7 @@
 --                         is not Klar;
 --   without_action_owner  the risk is Hög or Extremt hög and nobody is responsible for acting.
 WITH reference AS (
-    SELECT
-        least(make_date($year::INTEGER, 12, 31), current_date)     AS reference_date,
-        least(make_date($year::INTEGER - 1, 12, 31), current_date) AS last_year_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 latest AS (
     -- Each risk's newest assessment on or before the reference date, with the one before it.
@@ -37,10 +35,7 @@ latest AS (
     QUALIFY row_number() OVER newest_first = 1
 ),
 last_year AS (
-    SELECT risks.risk_id, risks.status, (risks.likelihood * risks.consequence)::INTEGER AS score
-    FROM risks, reference
-    WHERE risks.assessed_on <= reference.last_year_date
-    QUALIFY row_number() OVER (PARTITION BY risks.risk_id ORDER BY risks.assessed_on DESC) = 1
+    SELECT risk_id, status, score FROM risks_at(reference_date($year::INTEGER - 1))
 ),
 last_analysis AS (
     SELECT risks.risk_id, risks.analysis_id AS last_analysis_id, risks.assessed_on AS last_analysis_assessed_on

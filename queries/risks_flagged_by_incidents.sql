@@ -14,13 +14,11 @@
 -- system on either side the category is what ties them.) A threat no longer active in the
 -- catalogue still flags the risks that concern it.
 WITH reference AS (
-    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 latest AS (
-    SELECT risks.*, reference.reference_date, (risks.likelihood * risks.consequence)::INTEGER AS score
-    FROM risks, reference
-    WHERE risks.assessed_on <= reference.reference_date
-    QUALIFY row_number() OVER (PARTITION BY risks.risk_id ORDER BY risks.assessed_on DESC) = 1
+    SELECT state.*, reference.reference_date
+    FROM reference, risks_at(reference_date($year::INTEGER)) AS state
 ),
 active AS (
     SELECT

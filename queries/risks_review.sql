@@ -13,13 +13,11 @@
 -- Closed risks (Stängd) are never due and are left out. analysis_* name the risk analysis
 -- that made the newest assessment (NULL for a single re-assessment).
 WITH reference AS (
-    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 latest AS (
-    SELECT risks.*, reference.reference_date, (risks.likelihood * risks.consequence)::INTEGER AS score
-    FROM risks, reference
-    WHERE risks.assessed_on <= reference.reference_date
-    QUALIFY row_number() OVER (PARTITION BY risks.risk_id ORDER BY risks.assessed_on DESC) = 1
+    SELECT state.*, reference.reference_date
+    FROM reference, risks_at(reference_date($year::INTEGER)) AS state
 ),
 scheduled AS (
     SELECT

@@ -7,7 +7,7 @@
 -- consequence then (the analysis's assessment of it, the newest one if it made several).
 -- No rows while fewer than two analyses are finished.
 WITH reference AS (
-    SELECT least(make_date($year::INTEGER, 12, 31), current_date) AS reference_date
+    SELECT reference_date($year::INTEGER) AS reference_date
 ),
 previous AS (
     SELECT analyses.analysis_id, analyses.title, analyses.finished_on

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from lagesbild.i18n import t
+from lagesbild.palette import CELL_FILL
 from lagesbild.report import figures
 from lagesbild.report.model import Chapter, HeatMap, Part, Report, ReportTable
 
@@ -194,8 +195,8 @@ def _table(document, table: ReportTable) -> None:
         for cell, column, text in zip(cells, table.columns, values):
             _cell(cell, text, column in table.numeric)
             tone = table.tone(column, index)
-            if tone in figures.TONE_FILL:
-                _shade(cell, figures.TONE_FILL[tone][1:])
+            if tone in CELL_FILL:
+                _shade(cell, CELL_FILL[tone][1:])
     document.add_paragraph()
 
 

@@ -21,8 +21,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lagesbild.formatting import MISSING, NBSP, fmt_decimal
 from lagesbild.i18n import t
-from lagesbild.palette import BAND_FILL, BLUE, GREY, ORANGE, SKY, VERMILION
-from lagesbild.palette import TONE_FILL as TONE_FILL_BY_STATUS
+from lagesbild.palette import BAND_FILL, BLUE, GREY, VERMILION
 from lagesbild.report.model import (BARS, LINES, STACKED_BARS, STACKED_COLUMNS, Chapter, HeatMap,
                                     Report, ReportChart, ReportTable)
 from lagesbild.sections import Delta
@@ -257,25 +256,6 @@ def _rectangle(corner, colour):
 
 # --- What the PDF and the Word document both write --------------------------------------------
 
-def _tint(colour: str, strength: float) -> str:
-    """``colour`` mixed with white: strength 1 is the colour itself, 0 is white."""
-    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in channels)
-
-
-# A table cell's fill by its tone, as on screen: status words on the status tints, risk bands
-# on their band fill, KLASSA levels from grey through blue to orange and vermilion. The cell
-# always says the same in words.
-TONE_FILL = {
-    **TONE_FILL_BY_STATUS,
-    **BAND_FILL,
-    "none": _tint(GREY, 0.2),
-    "level0": _tint(GREY, 0.12),
-    "level1": _tint(SKY, 0.2),
-    "level2": _tint(BLUE, 0.3),
-    "level3": _tint(ORANGE, 0.45),
-    "level4": _tint(VERMILION, 0.45),
-}
 # The marking's colour: the internal variant stands out, the public one is quiet.
 MARKING_COLOUR = {True: BLUE, False: VERMILION}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -18,7 +18,7 @@ from fpdf.enums import TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace
 
 from lagesbild.i18n import t
-from lagesbild.palette import BLUE
+from lagesbild.palette import BLUE, CELL_FILL
 from lagesbild.report import figures
 from lagesbild.report.model import Chapter, Decision, HeatMap, Part, Report, ReportTable
 
@@ -183,7 +183,7 @@ class _Document(FPDF):
                 row = grid.row()
                 for column, text in zip(table.columns, cells):
                     tone = table.tone(column, index)
-                    fill = figures.TONE_FILL.get(tone) if tone else None
+                    fill = CELL_FILL.get(tone) if tone else None
                     row.cell(text, style=FontFace(fill_color=fill) if fill else None)
         self.ln(3)
 
@@ -287,7 +287,7 @@ def _cards(document: _Document, chapter: Chapter, lang: str) -> None:
         document.cell(width - 4, 3.5, figures.change_text(headline.delta) if headline.delta else "")
         word = figures.status_word(headline.status, lang)
         if word:
-            fill = figures.TONE_FILL[headline.status.value]
+            fill = CELL_FILL[headline.status.value]
             document.set_xy(left + 2, top + label_height + 14.5)
             document.set_fill_color(*_rgb(fill))
             document.set_font(FONT, "B", 7)

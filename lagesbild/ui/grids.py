@@ -1,8 +1,8 @@
 """Tables whose cells carry a tone: a status word on its status colour, a KLASSA level on
 its level colour. The colour never stands alone: every toned cell says the same in words.
 
-Tones are light tints of the shared Okabe–Ito colours (ui/charts.py), so the dark text
-stays readable; numbers and dates keep their own type, so the columns sort correctly.
+Tones are the shared cell fills (lagesbild/palette.py), light enough for dark text; numbers
+and dates keep their own type, so the columns sort correctly.
 """
 
 from __future__ import annotations
@@ -14,32 +14,11 @@ import streamlit as st
 
 from lagesbild.formatting import MISSING
 from lagesbild.sections import Table
-from lagesbild.palette import BLUE, GREY, ORANGE, SKY, VERMILION
+from lagesbild.palette import CELL_FILL
 from lagesbild.ui.components import escape_markdown
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NON_BREAKING_HYPHEN = "\u2011"
-
-
-def tint(colour: str, strength: float) -> str:
-    """``colour`` mixed with white: strength 1 is the colour itself, 0 is white."""
-    channels = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in channels)
-
-
-# Status tones follow the status badges (blue good, orange watch, vermilion act); the
-# KLASSA levels run from grey through blue to orange and vermilion as the need grows.
-TONE_BACKGROUND = {
-    "good": tint(BLUE, 0.25),
-    "watch": tint(ORANGE, 0.4),
-    "act": tint(VERMILION, 0.35),
-    "none": tint(GREY, 0.2),
-    "level0": tint(GREY, 0.12),
-    "level1": tint(SKY, 0.2),
-    "level2": tint(BLUE, 0.3),
-    "level3": tint(ORANGE, 0.45),
-    "level4": tint(VERMILION, 0.45),
-}
 
 
 def _static_text(text: str) -> str:
@@ -54,7 +33,7 @@ def _styled(table: Table, *, static: bool):
     names = {column: _static_text(column) if static else column for column in frame.columns}
     styler = frame.rename(columns=names).style
     for column, tones in table.tones.items():
-        css = [f"background-color: {TONE_BACKGROUND[tone]}" if tone else "" for tone in tones]
+        css = [f"background-color: {CELL_FILL[tone]}" if tone else "" for tone in tones]
         styler = styler.apply(lambda _values, css=css: css, subset=[names[column]])
     for column in frame.columns:
         text = table.formats.get(column, str)

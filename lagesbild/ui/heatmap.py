@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from lagesbild.risks import BANDS, Mark, Matrix, Move
 from lagesbild.ui import charts
 
-from lagesbild.palette import BAND_FILL, TONE_FILL  # noqa: F401  (pages colour tables with them)
+from lagesbild.palette import BAND_FILL
 
 IDS_PER_ROW = 3
 _COLUMN_STEP = 0.29       # horizontal distance between ids, in cell widths
