@@ -12,7 +12,8 @@ format, and measures, all on this machine in this run so the ratios compare like
   (rerun) and after a year change, as medians, with the process's peak memory;
 - the page datasets computed by the queries against the same datasets computed with pandas
   over DataFrames loaded once (the way a typical Streamlit dashboard does it);
-- the yearly report as PDF and PowerPoint through the command line, in a fresh process.
+- the yearly report as PDF and PowerPoint through the command line, in a fresh process;
+- the resident memory of a real dashboard server after a browser opened every page.
 
 It prints one markdown table per size and writes them, with the machine, to --out.
 Generated files and databases go to bench/out/ (not committed).
@@ -141,6 +142,15 @@ def report_timings(database: Path) -> dict[str, float]:
     return seconds
 
 
+def server_memory(database: Path) -> dict:
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "server_memory.py"), str(database), str(YEAR)],
+        capture_output=True, text=True, cwd=ROOT, timeout=3600)
+    if completed.returncode != 0:
+        raise SystemExit(f"server memory: {completed.stderr[-2000:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
 def _median_seconds(function, runs: int) -> float:
     samples = []
     for _ in range(runs):
@@ -192,7 +202,7 @@ def _s(seconds: float) -> str:
 
 
 def table(size: int, generation: float, imports: dict, floors: dict, pages: list[dict],
-          reports: dict[str, float], peers: list[dict], load_seconds: float,
+          reports: dict[str, float], server: dict, peers: list[dict], load_seconds: float,
           rows: dict[str, int]) -> str:
     lines = [f"### {size:,} incidents".replace(",", " "), "",
              "Rows: " + ", ".join(f"{kind} {count:,}".replace(",", " ") for kind, count in rows.items()),
@@ -211,6 +221,9 @@ def table(size: int, generation: float, imports: dict, floors: dict, pages: list
                      f"queries {_s(page['cold_query_s'])} of cold |")
     for fmt, seconds in reports.items():
         lines.append(f"| report {YEAR} as {fmt.upper()} (command line, fresh process) | {_s(seconds)} | |")
+    lines.append(f"| server RSS: idle / after every page / peak | {server['idle']['rss_mb']:.0f} MB / "
+                 f"{max(p['rss_mb'] for p in server['pages'].values()):.0f} MB / "
+                 f"{server['peak_mb']:.0f} MB | a real server, one browser |")
     lines.append(f"| peak RSS of a page process (max) | "
                  f"{max(p['peak_rss_mb'] for p in pages):.0f} MB | |")
     lines.append(f"| pandas peer: load tables into DataFrames | {_s(load_seconds)} | once per process |")
@@ -244,9 +257,10 @@ def main() -> None:
         floors = {kind: floor(csv_dir / f"{kind}.csv") for kind in FLOOR_KINDS}
         pages = page_timings(database, args.runs)
         reports = report_timings(database)
+        server = server_memory(database)
         peers, load_seconds = peer_timings(database, args.runs)
-        section = table(size, generation, imports, floors, pages, reports, peers, load_seconds,
-                        row_counts(database))
+        section = table(size, generation, imports, floors, pages, reports, server, peers,
+                        load_seconds, row_counts(database))
         print(section, "\n", flush=True)
         sections.append(section)
     args.out.write_text("\n\n".join(sections) + "\n", encoding="utf-8")

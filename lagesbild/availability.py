@@ -209,7 +209,8 @@ def _systems(frame, previous_frame, year, previous_year, lang) -> tuple[Section,
                    count=fmt_int(len(frame), lang)),
             download_label=t("full_list.download", lang),
             file_name=t("sla_page.systems.file", lang, year=year),
-            table=lambda: _systems_table(records(frame), statuses, previous, year, previous_year, lang))
+            table=lambda: _systems_table(records(frame), statuses, previous, year, previous_year, lang),
+            rows=len(frame))
     note_key = "sla_page.systems.chart_note_shortened" if shortened else "sla_page.systems.chart_note"
     return Section(
         "systems", t("sla_page.systems.title", lang), " ".join(parts), chart=chart,

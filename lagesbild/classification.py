@@ -132,7 +132,8 @@ def _shortened(frame: pd.DataFrame, limit: int, key: str, year: int, lang: str,
                count=fmt_int(len(frame), lang)),
         download_label=t("full_list.download", lang),
         file_name=t(f"classification_page.{key}.file", lang, year=year),
-        table=lambda: table(frame))
+        table=lambda: table(frame),
+        rows=len(frame))
 
 
 # --- The parts of the page ------------------------------------------------------------------

@@ -139,6 +139,7 @@ class FullList:
     download_label: str
     file_name: str
     table: Callable[[], Table]
+    rows: int               # how many rows the whole list has
 
 
 # --- The change since the year before ---------------------------------------------------------

@@ -30,32 +30,92 @@ active AS (
     LEFT JOIN threats USING (threat_id)
     WHERE latest.status = 'Aktiv'
 ),
-matches AS (
-    SELECT
-        active.risk_id,
-        incidents.incident_id,
-        incidents.reported_at,
-        coalesce(incidents.system_id = active.system_id, false) AS by_system,
-        (active.system_id IS NULL OR incidents.system_id IS NULL)
-            AND list_contains(active.threat_categories, incidents.category) AS by_threat
+serious AS (
+    SELECT system_id, category, reported_at, reported_at::DATE AS reported_on
+    FROM incidents, reference
+    WHERE severity >= $flagging_severity AND reported_at::DATE <= reference.reference_date
+),
+by_system AS (
+    -- Serious incidents in the risk's own system since its assessment.
+    SELECT active.risk_id, count(*)::INTEGER AS incidents, max(serious.reported_at) AS newest_incident_at
     FROM active
-    JOIN incidents
-      ON incidents.reported_at::DATE > active.assessed_on
-     AND incidents.reported_at::DATE <= active.reference_date
-     AND incidents.severity >= $flagging_severity
+    JOIN serious ON serious.system_id = active.system_id
+    WHERE serious.reported_on > active.assessed_on
+    GROUP BY active.risk_id
 ),
-flagging AS (
-    SELECT * FROM matches WHERE by_system OR by_threat
+-- By the threat's categories, counted without pairing every risk with every incident (a
+-- million incidents): per category, how many serious incidents there were up to each day,
+-- among all (for a risk tied to no system) and among those tied to no system (for a risk tied
+-- to one); the count since an assessment is the total less the count up to its day.
+daily AS (
+    SELECT
+        category,
+        reported_on,
+        count(*) AS all_incidents,
+        count(*) FILTER (WHERE system_id IS NULL) AS without_system,
+        max(reported_at) AS newest_at,
+        max(reported_at) FILTER (WHERE system_id IS NULL) AS newest_without_system_at
+    FROM serious
+    GROUP BY category, reported_on
 ),
-counted AS (
+running AS (
+    SELECT
+        category,
+        reported_on,
+        sum(all_incidents) OVER up_to_the_day AS all_up_to,
+        sum(without_system) OVER up_to_the_day AS without_system_up_to
+    FROM daily
+    WINDOW up_to_the_day AS (PARTITION BY category ORDER BY reported_on)
+),
+totals AS (
+    SELECT
+        category,
+        sum(all_incidents) AS all_total,
+        sum(without_system) AS without_system_total,
+        max(newest_at) AS newest_at,
+        max(newest_without_system_at) AS newest_without_system_at
+    FROM daily
+    GROUP BY category
+),
+risk_categories AS (
+    SELECT DISTINCT risk_id, system_id, assessed_on, unnest(threat_categories) AS category
+    FROM active
+),
+by_threat_category AS (
+    SELECT
+        risk_categories.risk_id,
+        CASE WHEN risk_categories.system_id IS NULL
+             THEN totals.all_total - coalesce(running.all_up_to, 0)
+             ELSE totals.without_system_total - coalesce(running.without_system_up_to, 0)
+        END AS incidents,
+        CASE WHEN risk_categories.system_id IS NULL THEN totals.newest_at
+             ELSE totals.newest_without_system_at END AS newest_incident_at
+    FROM risk_categories
+    JOIN totals USING (category)
+    ASOF LEFT JOIN running
+      ON running.category = risk_categories.category
+     AND running.reported_on <= risk_categories.assessed_on
+),
+by_threat AS (
     SELECT
         risk_id,
-        count(*)::INTEGER                              AS incidents,
-        count(*) FILTER (WHERE by_system)::INTEGER     AS incidents_in_system,
-        count(*) FILTER (WHERE by_threat)::INTEGER     AS incidents_of_threat,
-        max(reported_at)                               AS newest_incident_at
-    FROM flagging
+        sum(incidents)::INTEGER AS incidents,
+        max(newest_incident_at) FILTER (WHERE incidents > 0) AS newest_incident_at
+    FROM by_threat_category
     GROUP BY risk_id
+    HAVING sum(incidents) > 0
+),
+counted AS (
+    -- An incident ties to a risk by its system or by the threat, never both: the first needs
+    -- both to have a system, the second one of them to have none.
+    SELECT
+        risk_id,
+        (coalesce(by_system.incidents, 0) + coalesce(by_threat.incidents, 0))::INTEGER AS incidents,
+        coalesce(by_system.incidents, 0)::INTEGER AS incidents_in_system,
+        coalesce(by_threat.incidents, 0)::INTEGER AS incidents_of_threat,
+        greatest(by_system.newest_incident_at, by_threat.newest_incident_at) AS newest_incident_at
+    FROM by_system
+    FULL JOIN by_threat USING (risk_id)
 )
 SELECT
     active.risk_id,

@@ -127,3 +127,15 @@ def test_empty_database_gives_calm_chapters(con):
     assert all(chapter.message for chapter in report.chapters)
     assert all(not chapter.parts for chapter in report.chapters)
     assert [s.key for s in report.slides] == ["title", "summary", "decisions"]
+
+
+def test_long_tables_are_shortened_and_say_where_the_rest_is(demo, monkeypatch):
+    _, fetch = demo
+    monkeypatch.setattr(model, "REPORT_TABLE_ROWS", 3)
+    reporting = next(p for p in model.build(fetch, 2025, None, "sv").chapter("incidents").parts
+                     if p.key == "reporting")
+    full = fetch("incidents_reporting", year=2025, municipality=None)
+    assert len(full) > 3
+    assert len(reporting.table.rows) == 3
+    assert reporting.note.endswith(f"Tabellen visar de 3 första av {len(full)} raderna; hela listan "
+                                   "finns på sidan Incidenter i Lägesbild.")

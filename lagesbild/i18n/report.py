@@ -26,6 +26,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.decisions_intro": ("Förbundsdirektionen föreslås besluta att",
                                "The board is proposed to decide to"),
     "report.page": ("Sida {page} av {pages}", "Page {page} of {pages}"),
+    "report.table_shortened": (
+        "Tabellen visar de {shown} första av {total} raderna; hela listan finns på sidan {page} "
+        "i Lägesbild.",
+        "The table shows the first {shown} of {total} rows; the whole list is on the {page} page "
+        "in Lägesbild."),
     "report.contents": ("Innehåll", "Contents"),
     "report.background": ("Bakgrund", "Background"),
     "report.risks.heat_maps": ("Riskkartor före och efter åtgärder",

@@ -3,6 +3,8 @@ PowerPoint (``render``), and shown in the app's presentation mode from the same 
 
 from __future__ import annotations
 
+import pandas as pd
+
 from lagesbild.report.model import Report, build
 from lagesbild import frozen  # noqa: E402  (frozen records through model.build)
 from lagesbild.sections import Fetch
@@ -20,8 +22,21 @@ def yearly_report(fetch: Fetch, year: int, municipality: str | None, lang: str, 
     """The report of ``year`` as the board gets it: from the stored figures when the year is
     frozen, compared with the stored figures of a frozen year before it."""
     source = frozen.report_source(fetch, year)
-    return build(source.fetch, year, municipality, lang, public=public, dated=source.dated(lang),
-                 comparison_note=source.comparison_note(lang))
+    return build(_once_each(source.fetch), year, municipality, lang, public=public,
+                 dated=source.dated(lang), comparison_note=source.comparison_note(lang))
+
+
+def _once_each(fetch: Fetch) -> Fetch:
+    """``fetch`` running each query once: several page models ask for the same results."""
+    results: dict[str, pd.DataFrame] = {}
+
+    def fetch_once(name: str, **params) -> pd.DataFrame:
+        key = frozen.query_key(name, params)
+        if key not in results:
+            results[key] = fetch(name, **params)
+        return results[key].copy()
+
+    return fetch_once
 
 
 def render(report: Report, fmt: str) -> bytes:

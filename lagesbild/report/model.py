@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 
 from lagesbild import attention, availability, classification, documents, incidents, overview
 from lagesbild import recommendations, risks
-from lagesbild.formatting import fmt_date
+from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import plural, t
 from lagesbild.palette import COMPARISON, GREEN, GREY, SEVERITY, STATUS
-from lagesbild.sections import Chart, Fetch, Headline, Section, Table, scope_label
+from lagesbild.sections import Chart, Fetch, FullList, Headline, Section, Table, scope_label
 from lagesbild.status import Status
 
 ORGANISATION = "Västra Mälardalens kommunalförbund"
@@ -40,6 +40,10 @@ CHART_KINDS = (COLUMNS, STACKED_COLUMNS, BARS, STACKED_BARS, LINES)
 # (the audit's recommendations, the governing documents).
 PUBLIC_TABLES = {("incidents", "resolution"), ("recommendations", "grid"), ("documents", "register"),
                  ("risks", "analyses")}
+# A document lists at most this many rows of a table, the most important first as on the
+# page; the part says how many there are and that the page has them all.
+REPORT_TABLE_ROWS = 30
+
 # Parts the public variant leaves out: their sentence names systems with a weakness, or
 # they only introduce a table of named risks.
 PUBLIC_LEAVES_OUT = {("sla", "systems"), ("classification", "overdue"), ("risks", "top")}
@@ -254,7 +258,7 @@ def _table(table: Table | None) -> ReportTable | None:
     columns = tuple(str(c).replace("\n", " ") for c in table.frame.columns)
     rows = tuple(
         tuple(_cell(value, table.formats.get(name)) for name, value in zip(table.frame.columns, row))
-        for row in table.rows)
+        for row in table.rows[:REPORT_TABLE_ROWS])
     tones = tuple((str(name).replace("\n", " "), tuple(column_tones))
                   for name, column_tones in table.tones.items())
     numeric = tuple(str(name).replace("\n", " ") for name in table.numeric)
@@ -267,18 +271,27 @@ def _cell(value: object, format_value) -> str:
     return format_value(value) if format_value else str(value)
 
 
-def _part(chapter_key: str, section: Section | None, public: bool, *, kind: str | None = None,
-          palette: dict | None = None, line_keys: tuple = ()) -> Part | None:
+def _part(chapter_key: str, section: Section | None, public: bool, lang: str, *,
+          kind: str | None = None, palette: dict | None = None, line_keys: tuple = (),
+          full: FullList | None = None) -> Part | None:
+    """The report's part for a page's section; ``full``: the whole list when the page itself
+    shortened the section's table. A table longer than REPORT_TABLE_ROWS is shortened."""
     if section is None or (public and (chapter_key, section.key) in PUBLIC_LEAVES_OUT):
         return None
     keeps_table = not public or (chapter_key, section.key) in PUBLIC_TABLES
+    table = _table(section.table) if keeps_table else None
+    notes = [section.note]
+    rows = full.rows if full is not None else 0 if section.table is None else len(section.table.rows)
+    if table is not None and rows > len(table.rows):
+        notes.append(t("report.table_shortened", lang, shown=fmt_int(len(table.rows), lang),
+                       total=fmt_int(rows, lang), page=t(f"nav.{chapter_key}", lang)))
     return Part(
         key=section.key,
         title=section.title,
         sentence=section.sentence,
         chart=_chart(section, kind, palette or {}, line_keys) if kind else None,
-        table=_table(section.table) if keeps_table else None,
-        note=section.note,
+        table=table,
+        note=" ".join(note for note in notes if note),
     )
 
 
@@ -297,14 +310,14 @@ COVERAGE_LINES = {"all": COMPARISON["current"], "infrastructure": STATUS["watch"
 def _incidents(fetch: Fetch, year: int, municipality: str | None, lang: str, public: bool) -> Chapter:
     view = incidents.build(fetch, year, municipality, lang)
     parts = _parts(
-        _part("incidents", view.by_month, public, kind=STACKED_COLUMNS, palette=SEVERITY_AND_PREVIOUS,
+        _part("incidents", view.by_month, public, lang, kind=STACKED_COLUMNS, palette=SEVERITY_AND_PREVIOUS,
               line_keys=("previous",)),
-        _part("incidents", view.by_category, public, kind=BARS, palette=COMPARISON),
-        _part("incidents", view.by_cause, public, kind=BARS, palette=COMPARISON),
-        _part("incidents", view.by_municipality, public, kind=COLUMNS, palette=COMPARISON),
-        _part("incidents", view.resolution, public),
-        _part("incidents", view.open_by_age, public, kind=COLUMNS, palette=COMPARISON),
-        _part("incidents", view.reporting, public, kind=STACKED_BARS, palette=OUTCOME),
+        _part("incidents", view.by_category, public, lang, kind=BARS, palette=COMPARISON),
+        _part("incidents", view.by_cause, public, lang, kind=BARS, palette=COMPARISON),
+        _part("incidents", view.by_municipality, public, lang, kind=COLUMNS, palette=COMPARISON),
+        _part("incidents", view.resolution, public, lang),
+        _part("incidents", view.open_by_age, public, lang, kind=COLUMNS, palette=COMPARISON),
+        _part("incidents", view.reporting, public, lang, kind=STACKED_BARS, palette=OUTCOME),
     ) if view.has_data else ()
     return Chapter("incidents", t("nav.incidents", lang), view.as_of, "", view.metrics, parts,
                    "" if view.has_data else view.no_data_message)
@@ -313,11 +326,11 @@ def _incidents(fetch: Fetch, year: int, municipality: str | None, lang: str, pub
 def _sla(fetch: Fetch, year: int, municipality: str | None, lang: str, public: bool) -> Chapter:
     view = availability.build(fetch, year, municipality, lang)
     parts = _parts(
-        _part("sla", view.by_month, public, kind=LINES, palette=COMPARISON),
-        _part("sla", view.systems, public),
-        _part("sla", view.by_municipality, public, kind=COLUMNS, palette=COMPARISON),
-        _part("sla", view.by_tier, public, kind=COLUMNS, palette=COMPARISON),
-        _part("sla", view.tickets_by_tier, public, kind=COLUMNS, palette=COMPARISON),
+        _part("sla", view.by_month, public, lang, kind=LINES, palette=COMPARISON),
+        _part("sla", view.systems, public, lang, full=view.systems_full_list),
+        _part("sla", view.by_municipality, public, lang, kind=COLUMNS, palette=COMPARISON),
+        _part("sla", view.by_tier, public, lang, kind=COLUMNS, palette=COMPARISON),
+        _part("sla", view.tickets_by_tier, public, lang, kind=COLUMNS, palette=COMPARISON),
     ) if view.has_data else ()
     return Chapter("sla", t("nav.sla", lang), view.as_of, "", view.metrics, parts,
                    "" if view.has_data else view.no_data_message)
@@ -327,11 +340,11 @@ def _classification(fetch: Fetch, year: int, municipality: str | None, lang: str
                     public: bool) -> Chapter:
     view = classification.build(fetch, year, municipality, lang)
     parts = _parts(
-        _part("classification", view.coverage, public, kind=LINES, palette=COVERAGE_LINES),
-        _part("classification", view.overdue, public),
-        _part("classification", view.levels, public),
-        _part("classification", view.measures, public, kind=COLUMNS, palette=COMPARISON),
-        _part("classification", view.needs, public),
+        _part("classification", view.coverage, public, lang, kind=LINES, palette=COVERAGE_LINES),
+        _part("classification", view.overdue, public, lang, full=view.full_lists.get("overdue")),
+        _part("classification", view.levels, public, lang, full=view.full_lists.get("levels")),
+        _part("classification", view.measures, public, lang, kind=COLUMNS, palette=COMPARISON),
+        _part("classification", view.needs, public, lang, full=view.full_lists.get("needs")),
     ) if view.has_systems else ()
     return Chapter("classification", t("nav.classification", lang), view.as_of, view.current_rule,
                    view.headlines, parts, "" if view.has_systems else view.no_data_message)
@@ -371,17 +384,17 @@ def _risks(fetch: Fetch, year: int, municipality: str | None, lang: str, public:
     parts = _parts(
         Part("heat_maps", t("report.risks.heat_maps", lang), t("report.risks.heat_maps_sentence", lang),
              heat_maps=maps) if maps else None,
-        _part("risks", view.top, public),
-        _part("risks", view.movement, public),
-        _part("risks", view.without_owner, public),
-        _part("risks", view.overdue, public),
-        _part("risks", view.review, public),
-        _part("risks", view.flagged, public),
-        _part("risks", view.infrastructure, public),
+        _part("risks", view.top, public, lang),
+        _part("risks", view.movement, public, lang),
+        _part("risks", view.without_owner, public, lang),
+        _part("risks", view.overdue, public, lang),
+        _part("risks", view.review, public, lang),
+        _part("risks", view.flagged, public, lang),
+        _part("risks", view.infrastructure, public, lang),
         # Accepting a risk is the board's decision and its sentence is public; the table's risk
         # titles can name vulnerable systems, so it stays internal.
-        _part("risks", view.accepted, public),
-        _part("risks", view.analyses, public),
+        _part("risks", view.accepted, public, lang),
+        _part("risks", view.analyses, public, lang),
     )
     return Chapter("risks", t("nav.risks", lang), view.as_of, view.scope_note, view.metrics, parts)
 
@@ -389,8 +402,8 @@ def _risks(fetch: Fetch, year: int, municipality: str | None, lang: str, public:
 def _recommendations(fetch: Fetch, year: int, lang: str, public: bool) -> Chapter:
     view = recommendations.build(fetch, year, lang)
     parts = _parts(
-        _part("recommendations", view.trend, public, kind=STACKED_COLUMNS, palette=RECOMMENDATION_STATES),
-        _part("recommendations", view.grid, public),
+        _part("recommendations", view.trend, public, lang, kind=STACKED_COLUMNS, palette=RECOMMENDATION_STATES),
+        _part("recommendations", view.grid, public, lang),
     ) if view.has_data else ()
     return Chapter("recommendations", t("nav.recommendations", lang), view.as_of, view.scope_note,
                    view.headlines, parts, "" if view.has_data else view.no_data_message)
@@ -398,7 +411,7 @@ def _recommendations(fetch: Fetch, year: int, lang: str, public: bool) -> Chapte
 
 def _documents(fetch: Fetch, year: int, lang: str, public: bool) -> Chapter:
     view = documents.build(fetch, year, lang)
-    parts = _parts(_part("documents", view.register, public)) if view.has_data else ()
+    parts = _parts(_part("documents", view.register, public, lang)) if view.has_data else ()
     return Chapter("documents", t("nav.documents", lang), view.as_of, view.scope_note,
                    view.headlines, parts, "" if view.has_data else view.no_data_message)
 
