@@ -158,17 +158,23 @@ def _plain_xlsx_cell(sheet, value, bold: bool = False) -> WriteOnlyCell:
         value = value.to_pydatetime()
     elif isinstance(value, np.generic):
         value = value.item()
+    cell = _safe_xlsx_cell(sheet, value)
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _safe_xlsx_cell(sheet, value) -> WriteOnlyCell:
+    """A cell that is never a formula, dates shown as ISO."""
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text starts with
         if is_formula_like(value):
             cell.quotePrefix = True
     elif isinstance(value, dt.datetime):
-        cell.number_format = "yyyy-mm-dd hh:mm:ss"
+        cell.number_format = "yyyy-mm-dd hh:mm" if value.second == 0 else "yyyy-mm-dd hh:mm:ss"
     elif isinstance(value, dt.date):
         cell.number_format = "yyyy-mm-dd"
-    if bold:
-        cell.font = Font(bold=True)
     return cell
 
 
@@ -221,16 +227,7 @@ def _xlsx_cell(sheet, value, column: Column) -> WriteOnlyCell:
         value = "ja" if value else "nej"
     elif column.type == MONTH and value is not None:
         value = value.strftime("%Y-%m")
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        if is_formula_like(value):
-            cell.quotePrefix = True
-    elif isinstance(value, dt.datetime):
-        cell.number_format = "yyyy-mm-dd hh:mm" if value.second == 0 else "yyyy-mm-dd hh:mm:ss"
-    elif isinstance(value, dt.date):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
+    return _safe_xlsx_cell(sheet, value)
 
 
 def _xlsx_bytes(spec: Kind, data: list[tuple]) -> bytes:
