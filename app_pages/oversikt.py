@@ -13,8 +13,9 @@ ui.require_role(Role.READER)
 ATTENTION_ANCHOR = "att-uppmarksamma"
 
 filters = ui.selected_filters()
-view = overview.build(ui.fetch, filters.year, filters.municipality, filters.lang)
-notes = attention.build(ui.fetch, filters.year, filters.municipality, filters.lang, parallel=True)
+view = ui.page_model(overview.build, filters.year, filters.municipality, filters.lang)
+notes = ui.page_model(attention.build, filters.year, filters.municipality, filters.lang,
+                      parallel=True)
 # Links keep the selection: the same year, municipality and language on the next page.
 link_params = {"ar": str(filters.year)}
 if filters.municipality is not None:

@@ -97,7 +97,7 @@ if choices.areas:
         owners = multiselect(FILTER_KEYS["owners"], "risk_page.filter.owner", choices.owners)
     selection = risks.Selection(areas, systems, owners)
 
-view = risks.build(ui.fetch, filters.year, filters.municipality, lang, selection)
+view = ui.page_model(risks.build, filters.year, filters.municipality, lang, selection)
 with heading:
     st.header(view.heading, anchor=False)
     st.caption(f"{view.as_of} {view.scope_note}")

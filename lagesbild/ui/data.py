@@ -8,7 +8,7 @@ two threads at once raises "connection is busy": every query runs on its own cur
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import duckdb
@@ -16,6 +16,10 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild import db, demo
+
+
+PAGE_MODELS_KEY = "_page_models"
+PAGE_MODELS_KEPT = 8   # per session: the last few pages and selections
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,6 +60,22 @@ def _cached_query(name: str, params: tuple, data_version: int) -> pd.DataFrame:
     # data_version is part of the cache key only: a new version means new data.
     with cursor() as cur:
         return db.query(cur, name, **dict(params))
+
+
+def page_model(build: Callable, *args, **kwargs):
+    """``build(fetch, *args, **kwargs)``, built once per data version and arguments in this
+    session: a rerun that changes nothing the model depends on (a click elsewhere on the page)
+    redraws without rebuilding it. Page models hold callables, so they are kept in the
+    session rather than pickled into st.cache_data."""
+    with cursor() as cur:
+        version = db.data_version(cur)
+    key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())), version)
+    models = st.session_state.setdefault(PAGE_MODELS_KEY, {})
+    if key not in models:
+        if len(models) >= PAGE_MODELS_KEPT:
+            models.pop(next(iter(models)))
+        models[key] = build(fetch, *args, **kwargs)
+    return models[key]
 
 
 def is_demo() -> bool:
