@@ -12,11 +12,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -25,15 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lagesbild.pages import BOARD_PAGES, REPORT_PAGES  # noqa: E402
+from scripts.dashboard_server import dashboard  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 SCRIPT_DONE = "[data-testid=stApp][data-test-script-state=notRunning]"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def memory_mb(pid: int) -> dict[str, float]:
@@ -46,31 +37,9 @@ def memory_mb(pid: int) -> dict[str, float]:
     return {"rss_mb": fields["VmRSS"], "peak_mb": fields["VmHWM"]}
 
 
-def wait_until_healthy(url: str, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("the dashboard stopped before answering")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("the dashboard did not answer")
-
-
 def main() -> None:
     database, year = sys.argv[1], int(sys.argv[2])
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.fileWatcherType", "none", "--server.port", str(port),
-         "--server.address", "127.0.0.1"],
-        cwd=ROOT, env={**os.environ, "LAGESBILD_DB": database},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_healthy(url, server)
+    with dashboard({**os.environ, "LAGESBILD_DB": database}, start_seconds=120) as (url, server):
         result = {"idle": memory_mb(server.pid), "pages": {}}
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM,
@@ -85,11 +54,7 @@ def main() -> None:
                 result["pages"][app_page.url_path] = memory_mb(server.pid)
             browser.close()
         result["peak_mb"] = memory_mb(server.pid)["peak_mb"]
-        print(json.dumps(result))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
+    print(json.dumps(result))
 
 if __name__ == "__main__":
     main()

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -27,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from lagesbild import demo  # noqa: E402
 from lagesbild.pages import BOARD_PAGES  # noqa: E402
+from scripts.dashboard_server import dashboard  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 YEAR = demo.DEMO_UNTIL.year - 1
@@ -34,25 +32,6 @@ YEAR = demo.DEMO_UNTIL.year - 1
 PRESENTATION_SLIDE = 3
 # The report's picture: the page where the risk chapter's heat maps start.
 REPORT_PAGE_TEXT = "Riskkartor före och efter åtgärder"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("the dashboard stopped before answering")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("the dashboard did not answer")
 
 
 def report_page(env: dict, folder: str, out: Path) -> None:
@@ -80,36 +59,23 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "lagesbild", "init", "--demo"], env=env, cwd=ROOT,
                        check=True, capture_output=True)
         report_page(env, folder, args.out)
-        port = free_port()
-        url = f"http://127.0.0.1:{port}"
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-             "--server.fileWatcherType", "none", "--server.port", str(port),
-             "--server.address", "127.0.0.1"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            wait_until_healthy(url, server)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM,
-                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-                page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="sv-SE")
-                shots = [(board_page.url_path, f"{board_page.url_path}?ar={YEAR}")
-                         for board_page in BOARD_PAGES]
-                shots.append(("presentation", f"presentation?ar={YEAR}&bild={PRESENTATION_SLIDE}"))
-                for name, address in shots:
-                    page.goto(f"{url}/{address}")
-                    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]",
-                                           timeout=60_000)
-                    page.wait_for_timeout(1500)  # let Plotly finish drawing
-                    target = args.out / f"{name}.png"
-                    page.screenshot(path=str(target))
-                    print(target)
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-
+        with dashboard(env) as (url, _server), sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1440, "height": 900}, locale="sv-SE")
+            shots = [(board_page.url_path, f"{board_page.url_path}?ar={YEAR}")
+                     for board_page in BOARD_PAGES]
+            shots.append(("presentation", f"presentation?ar={YEAR}&bild={PRESENTATION_SLIDE}"))
+            for name, address in shots:
+                page.goto(f"{url}/{address}")
+                page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]",
+                                       timeout=60_000)
+                page.wait_for_timeout(1500)  # let Plotly finish drawing
+                target = args.out / f"{name}.png"
+                page.screenshot(path=str(target))
+                print(target)
+            browser.close()
 
 if __name__ == "__main__":
     main()
