@@ -13,9 +13,12 @@ def documents_file(*rows: str) -> bytes:
     return ("\r\n".join([HEADER, *rows]) + "\r\n").encode("utf-8")
 
 
-def choose_kind(page: Page, label: str) -> None:
+def choose_kind(page: Page, label: str, stored_rows: int) -> None:
     page.get_by_test_id("stSelectbox").filter(has_text="Dataslag").click()
     page.get_by_role("option", name=label, exact=True).click()
+    # The page has redrawn for the new kind (and replaced its uploader) once the export below
+    # it counts that kind's rows.
+    expect(page.get_by_test_id("stMain").get_by_text(f"vid inläsning: {stored_rows} rader.")).to_be_visible()
     wait_for_script(page)
 
 
@@ -33,7 +36,7 @@ def test_upload_with_errors_then_a_valid_file(page: Page, demo_server):
     wait_for_script(page)
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="Data", exact=True)).to_be_visible()
-    choose_kind(page, "Styrdokument")
+    choose_kind(page, "Styrdokument", stored_rows=15)   # the demo's governing documents
 
     upload(page, "fel.csv", documents_file(
         "DOK-80;Rutin för loggning;Rutin;;2025-02-01;0;Gällande;IT-chef",
