@@ -25,8 +25,14 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     database, page, year, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     os.environ["LAGESBILD_DB"] = database
-    # A server has Streamlit loaded before the first session: cold starts after that.
+    # A server has Streamlit loaded, and the installed packages scanned for components, before
+    # the first session (Streamlit's Runtime does the scan when it starts): cold starts after
+    # that. AppTest would scan in its first run, adding that start-up cost (≈ 0.5 s) to the page.
+    from streamlit.components.v2.component_manager import BidiComponentManager
     from streamlit.testing.v1 import AppTest
+
+    components = BidiComponentManager()
+    components.discover_and_register_components(start_file_watching=False)
 
     started = time.perf_counter()
     from lagesbild import db
@@ -44,6 +50,7 @@ def main() -> None:
 
     db.query = timed_query
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=600)
+    app._bidi_component_manager = components
     app.query_params["ar"] = str(year)
     app.switch_page(page)
     app.run()
