@@ -18,6 +18,15 @@
 WITH reference AS (
     SELECT reference_date($year::INTEGER) AS reference_date
 ),
+-- The newest classification per system, as an aggregate: a window sorted over every
+-- classification costs more on a million-incident database. (system_id, classified_on) is
+-- the key, so it is one row, taken whole.
+latest AS (
+    SELECT system_id, arg_max(classifications, classified_on) AS made
+    FROM classifications, reference
+    WHERE classified_on <= reference.reference_date
+    GROUP BY system_id
+),
 in_force AS (
     SELECT
         reference.reference_date,
@@ -28,21 +37,17 @@ in_force AS (
         systems.sla_tier,
         systems.infrastructure,
         systems.continuity_plan_date,
-        classifications.classified_on,
-        classifications.next_review,
-        classifications.confidentiality,
-        classifications.integrity,
-        classifications.availability,
-        classifications.traceability,
-        classifications.measures_met_pct
+        latest.made.classified_on,
+        latest.made.next_review,
+        latest.made.confidentiality,
+        latest.made.integrity,
+        latest.made.availability,
+        latest.made.traceability,
+        latest.made.measures_met_pct
     FROM systems
     CROSS JOIN reference
-    LEFT JOIN classifications
-        ON classifications.system_id = systems.system_id
-       AND classifications.classified_on <= reference.reference_date
+    LEFT JOIN latest ON latest.system_id = systems.system_id
     WHERE $municipality::VARCHAR IS NULL OR systems.municipality = $municipality::VARCHAR
-    QUALIFY row_number() OVER (
-        PARTITION BY systems.system_id ORDER BY classifications.classified_on DESC NULLS LAST) = 1
 ),
 judged AS (
     SELECT
