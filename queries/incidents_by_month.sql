@@ -8,19 +8,22 @@ WITH grid AS (
     CROSS JOIN range(1, 13) AS months(month)
     CROSS JOIN range(1, 5) AS severities(severity)
 ),
+-- Counted per year, month and severity first, then laid on the grid: joining every incident
+-- to the grid before counting costs twice as much on a million incidents.
 reported AS (
     SELECT
         year(reported_at)::INTEGER  AS year,
         month(reported_at)::INTEGER AS month,
-        severity::INTEGER           AS severity
+        severity::INTEGER           AS severity,
+        count(*)                    AS incidents
     FROM incidents
     -- A range on the timestamp lets DuckDB skip row groups outside the two years.
     WHERE reported_at >= make_date($year::INTEGER - 1, 1, 1)
       AND reported_at < make_date($year::INTEGER + 1, 1, 1)
       AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+    GROUP BY ALL
 )
-SELECT grid.year, grid.month, grid.severity, count(reported.year) AS incidents
+SELECT grid.year, grid.month, grid.severity, coalesce(reported.incidents, 0) AS incidents
 FROM grid
 LEFT JOIN reported USING (year, month, severity)
-GROUP BY grid.year, grid.month, grid.severity
 ORDER BY grid.year, grid.month, grid.severity;

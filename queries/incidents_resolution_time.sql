@@ -4,30 +4,33 @@
 -- Only resolved incidents have a time; unresolved counts those reported in the year that
 -- are still open. Every year and severity (1–4) has a row; the times are NULL when no
 -- incident of that severity is resolved.
--- quantile_cont interpolates, so the median of two times is their mean.
+-- quantile_cont interpolates, so the median of two times is their mean. Both quantiles are
+-- taken in one call, which sorts the times once.
 WITH grid AS (
     SELECT year, severity::INTEGER AS severity
     FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year)
     CROSS JOIN range(1, 5) AS severities(severity)
 ),
-reported AS (
+per_year_and_severity AS (
     SELECT
         year(reported_at)::INTEGER AS year,
         severity::INTEGER          AS severity,
-        epoch(resolved_at - reported_at) / 3600.0 AS hours_to_resolve
+        count(resolved_at)            AS resolved,
+        count(*) - count(resolved_at) AS unresolved,
+        quantile_cont(epoch(resolved_at - reported_at) / 3600.0, [0.5, 0.9]) AS hours_to_resolve
     FROM incidents
     WHERE reported_at >= make_date($year::INTEGER - 1, 1, 1)
       AND reported_at < make_date($year::INTEGER + 1, 1, 1)
       AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+    GROUP BY ALL
 )
 SELECT
     grid.year,
     grid.severity,
-    count(reported.hours_to_resolve)                                  AS resolved,
-    count(reported.year) - count(reported.hours_to_resolve)           AS unresolved,
-    quantile_cont(reported.hours_to_resolve, 0.5)                     AS median_hours,
-    quantile_cont(reported.hours_to_resolve, 0.9)                     AS p90_hours
+    coalesce(resolved, 0)   AS resolved,
+    coalesce(unresolved, 0) AS unresolved,
+    hours_to_resolve[1]     AS median_hours,
+    hours_to_resolve[2]     AS p90_hours
 FROM grid
-LEFT JOIN reported USING (year, severity)
-GROUP BY grid.year, grid.severity
+LEFT JOIN per_year_and_severity USING (year, severity)
 ORDER BY grid.year, grid.severity;
