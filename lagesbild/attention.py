@@ -114,6 +114,17 @@ def _finding(rule: str, severity: int, page: str, items: list[Item], lang: str, 
     )
 
 
+def _columns(found: pd.DataFrame, *names: str) -> zip:
+    """The rows of ``found`` as tuples of the named columns only: a rule may match thousands
+    of systems at scale, and whole-row tuples of a wide frame cost many times more."""
+    return zip(*(found[name].tolist() for name in names))
+
+
+def _numbered_items(found: pd.DataFrame, id_column: str, title_column: str) -> list[Item]:
+    """Items labelled with their id and title, e.g. "R-012 Ransomware i lönesystemet"."""
+    return [Item(key, f"{key} {title}") for key, title in _columns(found, id_column, title_column)]
+
+
 # --- The rules ---------------------------------------------------------------------------------
 # Each takes the rows of its query and the reader's language.
 
@@ -133,7 +144,7 @@ def risks_without_action_owner(risks: pd.DataFrame, lang: str) -> Finding | None
     (risks_current.without_action_owner). Highest level first."""
     found = risks[risks["without_action_owner"]].sort_values(
         ["score", "likelihood", "risk_id"], ascending=[False, False, True])
-    items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
+    items = _numbered_items(found, "risk_id", "title")
     return _finding("risks_without_action_owner", ACT, "risker", items, lang)
 
 
@@ -141,7 +152,7 @@ def risk_actions_overdue(risks: pd.DataFrame, lang: str) -> Finding | None:
     """Actions of active risks whose due date lies before the reference date and that are not
     Klar (risks_current.action_overdue). Longest overdue first."""
     found = risks[risks["action_overdue"]].sort_values(["due_date", "risk_id"])
-    items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
+    items = _numbered_items(found, "risk_id", "title")
     return _finding("risk_actions_overdue", WATCH, "risker", items, lang)
 
 
@@ -149,7 +160,7 @@ def risks_review_overdue(review: pd.DataFrame, lang: str) -> Finding | None:
     """Active risks past their date for re-assessment by the method's cadence
     (risks_review.review_state 'overdue'; lagesbild.risk_review). Longest overdue first."""
     found = review[review["review_state"] == risk_review.OVERDUE].sort_values(["next_review", "risk_id"])
-    items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
+    items = _numbered_items(found, "risk_id", "title")
     return _finding("risks_review_overdue", WATCH, "risker", items, lang)
 
 
@@ -157,7 +168,7 @@ def risks_flagged_by_incidents(flagged: pd.DataFrame, lang: str) -> Finding | No
     """Active risks that serious incidents after their newest assessment concern
     (risks_flagged_by_incidents; lagesbild.risk_review). Most incidents first."""
     found = flagged.sort_values(["incidents", "score", "risk_id"], ascending=[False, False, True])
-    items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
+    items = _numbered_items(found, "risk_id", "title")
     return _finding("risks_flagged_by_incidents", WATCH, "risker", items, lang)
 
 
@@ -165,7 +176,7 @@ def risk_acceptances_expired(accepted: pd.DataFrame, lang: str) -> Finding | Non
     """Accepted risks at Hög or above whose acceptance ran out before the reference date
     (risks_accepted.expired). Longest expired first."""
     found = accepted[accepted["expired"]].sort_values(["accepted_until", "risk_id"])
-    items = [Item(r.risk_id, f"{r.risk_id} {r.title}") for r in found.itertuples()]
+    items = _numbered_items(found, "risk_id", "title")
     return _finding("risk_acceptances_expired", ACT, "risker", items, lang)
 
 
@@ -187,7 +198,7 @@ def critical_systems_unclassified(systems: pd.DataFrame, lang: str) -> Finding |
     critical = (systems["sla_tier"] == "Guld") | systems["infrastructure"]
     found = systems[critical & (systems["state"] != "current")]
     found = found.assign(never=found["state"] == "never").sort_values("never", ascending=False, kind="stable")
-    items = [Item(r.system_id, r.name) for r in found.itertuples()]
+    items = [Item(system_id, name) for system_id, name in _columns(found, "system_id", "name")]
     return _finding("critical_systems_unclassified", WATCH, "klassning", items, lang)
 
 
@@ -195,7 +206,7 @@ def continuity_plans_missing(systems: pd.DataFrame, lang: str) -> Finding | None
     """Systems classified with availability T3 or T4 and no continuity plan dated on or before
     the reference date (classification_by_system.needs_continuity_plan)."""
     found = systems[systems["needs_continuity_plan"]].sort_values("availability", ascending=False, kind="stable")
-    items = [Item(r.system_id, r.name) for r in found.itertuples()]
+    items = [Item(system_id, name) for system_id, name in _columns(found, "system_id", "name")]
     return _finding("continuity_plans_missing", WATCH, "klassning", items, lang)
 
 
@@ -218,9 +229,8 @@ def systems_below_availability_target(systems: pd.DataFrame, lang: str) -> Findi
     the year (sla_by_system.months_below_target). Most months first."""
     found = systems[systems["months_below_target"] >= SLA_MONTHS_BELOW_TARGET].sort_values(
         "months_below_target", ascending=False, kind="stable")
-    items = [Item(r.system_id, t("attention.sla.system", lang, name=r.name,
-                                 months=fmt_int(r.months_below_target, lang)))
-             for r in found.itertuples()]
+    items = [Item(system_id, t("attention.sla.system", lang, name=name, months=fmt_int(months, lang)))
+             for system_id, name, months in _columns(found, "system_id", "name", "months_below_target")]
     return _finding("systems_below_availability_target", WATCH, "tillganglighet", items, lang,
                     months=fmt_int(SLA_MONTHS_BELOW_TARGET, lang))
 
@@ -229,7 +239,7 @@ def documents_overdue(documents: pd.DataFrame, lang: str) -> Finding | None:
     """Governing documents whose review date lies before the reference date
     (documents_register.review_state 'overdue'). Longest overdue first."""
     found = documents[documents["review_state"] == "overdue"].sort_values(["next_review", "doc_id"])
-    items = [Item(r.doc_id, f"{r.doc_id} {r.title}") for r in found.itertuples()]
+    items = _numbered_items(found, "doc_id", "title")
     return _finding("documents_overdue", UPKEEP, "styrdokument", items, lang)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 
 import duckdb
 import pandas as pd
@@ -50,9 +51,16 @@ def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
 
 def fetch(name: str, **params) -> pd.DataFrame:
     """The result of ``queries/<name>.sql`` with ``params``; cached until the next import or edit."""
+    return _fetch_at_version(_data_version(), name, **params)
+
+
+def _data_version() -> int:
     with cursor() as cur:
-        version = db.data_version(cur)
-    return _cached_query(name, tuple(sorted(params.items())), version)
+        return db.data_version(cur)
+
+
+def _fetch_at_version(data_version: int, name: str, **params) -> pd.DataFrame:
+    return _cached_query(name, tuple(sorted(params.items())), data_version)
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
@@ -67,14 +75,15 @@ def page_model(build: Callable, *args, **kwargs):
     session: a rerun that changes nothing the model depends on (a click elsewhere on the page)
     redraws without rebuilding it. Page models hold callables, so they are kept in the
     session rather than pickled into st.cache_data."""
-    with cursor() as cur:
-        version = db.data_version(cur)
+    version = _data_version()
     key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())), version)
     models = st.session_state.setdefault(PAGE_MODELS_KEY, {})
     if key not in models:
         if len(models) >= PAGE_MODELS_KEPT:
             models.pop(next(iter(models)))
-        models[key] = build(fetch, *args, **kwargs)
+        # Every query of one model reads the data version looked up here: one lookup instead
+        # of one per query, and a model never mixes results from before and after an import.
+        models[key] = build(partial(_fetch_at_version, version), *args, **kwargs)
     return models[key]
 
 
