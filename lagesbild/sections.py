@@ -20,6 +20,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from lagesbild.contracts import MUNICIPALITIES
@@ -260,11 +261,22 @@ def python_value(value: object) -> object:
 def records(frame: pd.DataFrame) -> list[dict]:
     """The rows of a query result as dicts of plain Python values (as ``python_value``)."""
     columns = {}
+    # Column by column on the arrays: much faster than DataFrame.to_dict, or than pandas
+    # operations per column, on large registers and on the many small results alike.
     for name, series in frame.items():
-        if pd.api.types.is_datetime64_any_dtype(series):
+        if series.dtype.kind == "M":
             series = series.dt.date
-        # Column by column: much faster than DataFrame.to_dict on large registers.
-        columns[name] = series.astype(object).where(series.notna(), None).tolist()
+        if isinstance(series.dtype, np.dtype):
+            array = series.to_numpy()
+            # An integer or boolean array cannot hold a missing value.
+            missing = None if array.dtype.kind in "iub" else pd.isna(array)
+        else:
+            array = series.array
+            missing = array.isna()
+        values = array.tolist()
+        if missing is not None and missing.any():
+            values = [None if absent else value for value, absent in zip(values, missing)]
+        columns[name] = values
     return [dict(zip(columns, values)) for values in zip(*columns.values())]
 
 
