@@ -18,45 +18,39 @@ OUTCOME_COLOURS = {"on_time": charts.STATUS["good"], "late": charts.STATUS["watc
 
 
 def month_chart(chart: Chart, lang: str) -> go.Figure:
-    fig = go.Figure()
+    traces = []
     for series in chart.series:
         if series.key == "previous":
-            fig.add_scatter(x=chart.categories, y=series.values, name=series.name,
-                            mode="lines+markers", line=dict(color=charts.GREY, dash="dot"))
+            traces.append(go.Scatter(x=chart.categories, y=series.values, name=series.name,
+                                     mode="lines+markers", line=dict(color=charts.GREY, dash="dot")))
         else:
-            fig.add_bar(x=chart.categories, y=series.values, name=series.name,
-                        marker_color=charts.SEVERITY[series.key])
-    fig.update_layout(barmode="stack")
-    return charts.style(fig, lang)
+            traces.append(go.Bar(x=chart.categories, y=series.values, name=series.name,
+                                 marker_color=charts.SEVERITY[series.key]))
+    return go.Figure(data=traces, layout=charts.layout(lang, barmode="stack"))
 
 
 def ranked_bars(chart: Chart, lang: str) -> go.Figure:
     """Horizontal bars, the most common at the top, the year before above the year."""
-    fig = go.Figure()
-    for series in chart.series:
-        fig.add_bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
-                    marker_color=charts.COMPARISON[series.key], text=series.labels or None,
-                    textposition="outside", cliponaxis=False)
-    fig.update_layout(barmode="group")
-    charts.style(fig, lang, height=90 + 44 * len(chart.categories))
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(showgrid=True, gridcolor="#E5E5E5", **whole_number_ticks(chart))
-    return fig
+    bars = [go.Bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
+                   marker_color=charts.COMPARISON[series.key], text=series.labels or None,
+                   textposition="outside", cliponaxis=False)
+            for series in chart.series]
+    return go.Figure(data=bars, layout=charts.layout(
+        lang, height=90 + 44 * len(chart.categories), barmode="group",
+        xaxis=dict(showgrid=True, gridcolor=charts.GRID, **whole_number_ticks(chart)),
+        yaxis=dict(autorange="reversed", showgrid=False)))
 
 
 def reporting_chart(chart: Chart, lang: str) -> go.Figure:
     """One stacked bar per deadline, split by outcome; the counts are written in the bars."""
-    fig = go.Figure()
-    for series in chart.series:
-        fig.add_bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
-                    marker_color=OUTCOME_COLOURS[series.key], text=series.labels,
-                    textposition="inside", insidetextanchor="middle")
-    fig.update_layout(barmode="stack")
-    charts.style(fig, lang, height=100 + 50 * len(chart.categories))
-    fig.update_layout(legend_traceorder="normal")
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(visible=False)
-    return fig
+    bars = [go.Bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
+                   marker_color=OUTCOME_COLOURS[series.key], text=series.labels,
+                   textposition="inside", insidetextanchor="middle")
+            for series in chart.series]
+    return go.Figure(data=bars, layout=charts.layout(
+        lang, height=100 + 50 * len(chart.categories), barmode="stack",
+        legend_settings=dict(traceorder="normal"),
+        xaxis=dict(visible=False), yaxis=dict(autorange="reversed", showgrid=False)))
 
 
 filters = ui.selected_filters()

@@ -24,34 +24,27 @@ BAR_COLOUR = {"previous": charts.SKY, "current": charts.BLUE}
 
 def coverage_chart(coverage: Chart, lang: str) -> go.Figure:
     percent = pct_suffix(lang)
-    figure = go.Figure()
+    lines = []
     for series in coverage.series:
         colour, dash, symbol = LINE_STYLE[series.key]
-        figure.add_trace(go.Scatter(
+        lines.append(go.Scatter(
             x=list(coverage.categories), y=list(series.values), name=series.name,
             mode="lines+markers", line=dict(color=colour, dash=dash, width=3),
             marker=dict(symbol=symbol, size=8),
             hovertemplate=f"%{{x}}: %{{y:.1f}}{percent}<extra>{series.name}</extra>"))
-    figure.add_hline(y=coverage.target, line=dict(color=charts.GREY, dash="dash", width=1),
-                     annotation_text=coverage.target_label, annotation_position="top left")
-    charts.style(figure, lang)
-    figure.update_yaxes(range=[0, 105], ticksuffix=percent)
-    figure.update_xaxes(dtick=1, tickformat="d")
-    return figure
+    return go.Figure(data=lines, layout=charts.layout(
+        lang, xaxis=dict(dtick=1, tickformat="d"), yaxis=dict(range=[0, 105], ticksuffix=percent),
+        **charts.target_line(coverage.target, coverage.target_label)))
 
 
 def measures_chart(measures: Chart, lang: str) -> go.Figure:
-    figure = go.Figure()
-    for series in measures.series:
-        figure.add_trace(go.Bar(
-            x=list(measures.categories), y=list(series.values), name=series.name,
-            marker_color=BAR_COLOUR[series.key], text=list(series.values),
-            textposition="outside",
-            hovertemplate=f"%{{x}}: %{{y}}<extra>{series.name}</extra>"))
-    charts.style(figure, lang, height=300)
-    figure.update_layout(barmode="group")
-    figure.update_yaxes(title=measures.axis_title)
-    return figure
+    bars = [go.Bar(x=list(measures.categories), y=list(series.values), name=series.name,
+                   marker_color=BAR_COLOUR[series.key], text=list(series.values),
+                   textposition="outside",
+                   hovertemplate=f"%{{x}}: %{{y}}<extra>{series.name}</extra>")
+            for series in measures.series]
+    return go.Figure(data=bars, layout=charts.layout(
+        lang, height=300, barmode="group", yaxis=dict(title=measures.axis_title)))
 
 
 filters = ui.selected_filters()

@@ -21,17 +21,14 @@ BAR_COLOUR = {"Ja": charts.STATUS["good"], "Delvis": charts.STATUS["watch"],
 def trend_chart(trend: Chart, lang: str) -> go.Figure:
     """The share of recommendations in each state at every year-end, the counts in the bars."""
     percent = pct_suffix(lang)
-    figure = go.Figure()
-    for series in trend.series:
-        figure.add_trace(go.Bar(
-            x=list(trend.categories), y=list(series.values), name=series.name,
-            marker_color=BAR_COLOUR[series.key], text=list(series.labels),
-            textposition="inside", insidetextanchor="middle",
-            hovertemplate=f"%{{x}}: %{{y:.0f}}{percent}<extra>{series.name}</extra>"))
-    charts.style(figure, lang, height=300)
-    figure.update_layout(barmode="stack", bargap=0.45, legend_traceorder="normal")
-    figure.update_yaxes(range=[0, 100], ticksuffix=percent)
-    return figure
+    bars = [go.Bar(x=list(trend.categories), y=list(series.values), name=series.name,
+                   marker_color=BAR_COLOUR[series.key], text=list(series.labels),
+                   textposition="inside", insidetextanchor="middle",
+                   hovertemplate=f"%{{x}}: %{{y:.0f}}{percent}<extra>{series.name}</extra>")
+            for series in trend.series]
+    return go.Figure(data=bars, layout=charts.layout(
+        lang, height=300, barmode="stack", bargap=0.45, legend_settings=dict(traceorder="normal"),
+        yaxis=dict(range=[0, 100], ticksuffix=percent)))
 
 
 filters = ui.selected_filters()

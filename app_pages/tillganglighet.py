@@ -17,35 +17,35 @@ ui.require_role(Role.READER)
 def systems_chart(chart: Chart, lang: str) -> go.Figure:
     """The systems lowest against their target: a bar per system coloured by its status
     word, and a tick at its target."""
-    fig = go.Figure()
+    traces = []
     for series in chart.series:
         if series.key == "target":
-            fig.add_scatter(y=chart.categories, x=series.values, name=series.name, mode="markers",
-                            marker=dict(symbol="line-ns-open", size=22, color="black",
-                                        line=dict(width=3)))
+            traces.append(go.Scatter(y=chart.categories, x=series.values, name=series.name,
+                                     mode="markers",
+                                     marker=dict(symbol="line-ns-open", size=22, color="black",
+                                                 line=dict(width=3))))
         else:
-            fig.add_bar(y=chart.categories, x=series.values, name=series.name, orientation="h",
-                        marker_color=charts.STATUS[series.key], text=series.labels,
-                        textposition="inside", insidetextanchor="end")
+            traces.append(go.Bar(y=chart.categories, x=series.values, name=series.name,
+                                 orientation="h", marker_color=charts.STATUS[series.key],
+                                 text=series.labels, textposition="inside",
+                                 insidetextanchor="end"))
     # One bar per system: stacking puts each system's single coloured bar on its own row.
-    fig.update_layout(barmode="relative", legend_traceorder="normal")
-    charts.style(fig, lang, height=90 + 30 * len(chart.categories))
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(range=[chart.axis_start, 100], ticksuffix=chart.value_suffix, showgrid=True,
-                     gridcolor="#E5E5E5")
-    return fig
+    return go.Figure(data=traces, layout=charts.layout(
+        lang, height=90 + 30 * len(chart.categories), barmode="relative",
+        legend_settings=dict(traceorder="normal"),
+        xaxis=dict(range=[chart.axis_start, 100], ticksuffix=chart.value_suffix, showgrid=True,
+                   gridcolor=charts.GRID),
+        yaxis=dict(autorange="reversed", showgrid=False)))
 
 
 def trend_chart(chart: Chart, lang: str) -> go.Figure:
-    fig = go.Figure()
-    for series in chart.series:
-        previous = series.key == "previous"
-        fig.add_scatter(x=chart.categories, y=series.values, name=series.name,
+    lines = [go.Scatter(x=chart.categories, y=series.values, name=series.name,
                         mode="lines+markers",
-                        line=dict(color=charts.COMPARISON[series.key], dash="dot" if previous else None))
-    charts.style(fig, lang)
-    fig.update_yaxes(range=[chart.axis_start, 100.5], ticksuffix=chart.value_suffix)
-    return fig
+                        line=dict(color=charts.COMPARISON[series.key],
+                                  dash="dot" if series.key == "previous" else None))
+             for series in chart.series]
+    return go.Figure(data=lines, layout=charts.layout(
+        lang, yaxis=dict(range=[chart.axis_start, 100.5], ticksuffix=chart.value_suffix)))
 
 
 filters = ui.selected_filters()

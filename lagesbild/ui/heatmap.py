@@ -107,23 +107,22 @@ def figure(matrix: Matrix, lang: str) -> go.Figure:
                          marker=dict(symbol="square", size=14, color=BAND_FILL[band],
                                      line=dict(width=1, color="#777777")))
               for band in BANDS]
-    # Each cell's level and band word in its top left corner. Passed whole: Plotly's
-    # add_annotation validates the layout anew on every call.
+    # Each cell's level and band word in its top left corner.
     levels = [dict(x=cell.consequence - 0.47, y=cell.likelihood + 0.47, text=cell.level, showarrow=False,
                    xanchor="left", yanchor="top", font=dict(size=11, color="#3A3A3A"))
               for cell in matrix.cells]
-    # The arrows last: their legend entry follows the bands'.
-    fig = go.Figure(data=[cells, ids, *legend, *_arrows(matrix.moves, matrix.moves_label)],
-                    layout=dict(annotations=levels))
-    charts.style(fig, lang, height=440)
     axis = dict(range=[0.5, size + 0.5], tickvals=list(range(1, size + 1)), showgrid=False,
                 zeroline=False, fixedrange=True, automargin=True, rangemode="normal")
-    fig.update_xaxes(**axis, ticktext=list(matrix.consequence_labels),
-                     title=dict(text=f"{matrix.consequence_title} →", standoff=6))
-    fig.update_yaxes(**axis, ticktext=list(matrix.likelihood_labels),
-                     title=dict(text=f"{matrix.likelihood_title} →", standoff=6))
-    fig.update_layout(legend=dict(itemclick=False, itemdoubleclick=False))
-    return fig
+    # The arrows last: their legend entry follows the bands'.
+    return go.Figure(
+        data=[cells, ids, *legend, *_arrows(matrix.moves, matrix.moves_label)],
+        layout=charts.layout(
+            lang, height=440, annotations=levels,
+            legend_settings=dict(itemclick=False, itemdoubleclick=False),
+            xaxis=dict(**axis, ticktext=list(matrix.consequence_labels),
+                       title=dict(text=f"{matrix.consequence_title} →", standoff=6)),
+            yaxis=dict(**axis, ticktext=list(matrix.likelihood_labels),
+                       title=dict(text=f"{matrix.likelihood_title} →", standoff=6))))
 
 
 def show(matrix: Matrix, lang: str, *, key: str) -> None:
