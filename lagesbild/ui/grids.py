@@ -29,18 +29,24 @@ def _static_text(text: str) -> str:
 
 
 def _styled(table: Table, *, static: bool):
+    """The table as a pandas Styler: the tones as cell fills, the cells written by ``formats``.
+
+    One ``apply`` for all the fills and one ``format`` for all the columns: each call on a
+    Styler selects its cells anew, and a call per column made up a third of drawing a table."""
     frame = table.frame
     names = {column: _static_text(column) if static else column for column in frame.columns}
-    styler = frame.rename(columns=names).style
-    for column, tones in table.tones.items():
-        css = [f"background-color: {CELL_FILL[tone]}" if tone else "" for tone in tones]
-        styler = styler.apply(lambda _values, css=css: css, subset=[names[column]])
+    data = frame.rename(columns=names)
+    styler = data.style
+    if table.tones:
+        fills = pd.DataFrame({names[column]: [f"background-color: {CELL_FILL[tone]}" if tone else ""
+                                              for tone in tones]
+                              for column, tones in table.tones.items()}, index=data.index)
+        styler.apply(lambda _toned: fills, axis=None, subset=list(fills.columns))
+    texts = {}
     for column in frame.columns:
         text = table.formats.get(column, str)
-        shown = (lambda value, text=text: _static_text(text(value))) if static else text
-        styler = styler.format(lambda value, shown=shown: MISSING if pd.isna(value) else shown(value),
-                               subset=[names[column]])
-    return styler
+        texts[names[column]] = (lambda value, text=text: _static_text(text(value))) if static else text
+    return styler.format(texts, na_rep=MISSING)
 
 
 def show_table(table: Table, *, static: bool = False, key: str | None = None) -> None:
