@@ -4,31 +4,34 @@
 -- ("system-month"); availability_met_pct is the share of them that reached the target,
 -- the definition overview_sla uses for the year. Every year and month has a row; the
 -- shares are NULL for a month without rows (no data is not 0 %).
+-- Counted per year and month first, then laid on the grid (cheaper than joining every
+-- system-month to the grid).
 WITH grid AS (
     SELECT year, month::INTEGER AS month
     FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year)
     CROSS JOIN range(1, 13) AS months(month)
 ),
-system_months AS (
+per_month AS (
     SELECT
-        year(month)::INTEGER                        AS year,
-        month(month)::INTEGER                       AS month,
-        availability_pct,
-        availability_pct >= availability_target_pct AS target_met
+        year(month)::INTEGER                                                 AS year,
+        month(month)::INTEGER                                                AS month,
+        count(*)                                                             AS system_months,
+        count(*) FILTER (WHERE availability_pct >= availability_target_pct) AS system_months_met,
+        avg(availability_pct)                                                AS mean_availability_pct
     FROM sla
     WHERE month >= make_date($year::INTEGER - 1, 1, 1)
       AND month < make_date($year::INTEGER + 1, 1, 1)
       AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+    GROUP BY ALL
 )
 SELECT
     grid.year,
     grid.month,
-    count(system_months.year)                                  AS system_months,
-    count(*) FILTER (WHERE system_months.target_met)           AS system_months_met,
-    100.0 * count(*) FILTER (WHERE system_months.target_met)
-        / nullif(count(system_months.year), 0)                 AS availability_met_pct,
-    avg(system_months.availability_pct)                        AS mean_availability_pct
+    coalesce(per_month.system_months, 0)                       AS system_months,
+    coalesce(per_month.system_months_met, 0)                   AS system_months_met,
+    100.0 * per_month.system_months_met
+        / nullif(per_month.system_months, 0)                   AS availability_met_pct,
+    per_month.mean_availability_pct
 FROM grid
-LEFT JOIN system_months USING (year, month)
-GROUP BY grid.year, grid.month
+LEFT JOIN per_month USING (year, month)
 ORDER BY grid.year, grid.month;

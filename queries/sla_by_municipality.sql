@@ -3,27 +3,30 @@
 -- A breach is a system-month (a row of the sla table) below its availability target, the
 -- complement of overview_sla's system_months_met. Only municipalities with rows in either
 -- year have a row per year; a year without rows there has zero system-months.
-WITH system_months AS (
+-- Counted per year and municipality first, then laid on the grid (cheaper than joining
+-- every system-month to the grid).
+WITH per_municipality AS (
     SELECT
-        year(month)::INTEGER                       AS year,
+        year(month)::INTEGER                                                AS year,
         municipality,
-        availability_pct < availability_target_pct AS breach
+        count(*)                                                            AS system_months,
+        count(*) FILTER (WHERE availability_pct < availability_target_pct) AS breaches
     FROM sla
     WHERE month >= make_date($year::INTEGER - 1, 1, 1)
       AND month < make_date($year::INTEGER + 1, 1, 1)
       AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+    GROUP BY ALL
 ),
 grid AS (
     SELECT years.year, measured.municipality
     FROM (SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year) AS years
-    CROSS JOIN (SELECT DISTINCT municipality FROM system_months) AS measured
+    CROSS JOIN (SELECT DISTINCT municipality FROM per_municipality) AS measured
 )
 SELECT
     grid.year,
     grid.municipality,
-    count(system_months.year)                    AS system_months,
-    count(*) FILTER (WHERE system_months.breach) AS breaches
+    coalesce(per_municipality.system_months, 0) AS system_months,
+    coalesce(per_municipality.breaches, 0)      AS breaches
 FROM grid
-LEFT JOIN system_months USING (year, municipality)
-GROUP BY grid.year, grid.municipality
+LEFT JOIN per_municipality USING (year, municipality)
 ORDER BY grid.year, grid.municipality COLLATE sv;
