@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from lagesbild import status as rules
 from lagesbild.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES, Vocabulary
 from lagesbild.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
@@ -92,8 +94,8 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Incid
         resolution=_resolution(rows("incidents_resolution_time"), year, previous_year, lang),
         open_by_age=open_section,
         reporting=_reporting(rows("incidents_reporting"),
-                             records(fetch("incidents_reporting", year=previous_year,
-                                           municipality=municipality)),
+                             _outcomes(fetch("incidents_reporting", year=previous_year,
+                                             municipality=municipality)),
                              scope, year, previous_year, lang),
     )
 
@@ -312,12 +314,18 @@ def outcome(row: dict) -> str:
     return "late" if row["reported_to_authority_at"] is not None else "not_reported"
 
 
+def _outcomes(reporting: pd.DataFrame) -> list[str]:
+    """The outcome of each row of incidents_reporting, from the two columns it depends on:
+    the year before is only counted, and a year has thousands of rows at scale."""
+    return [outcome(row) for row in records(reporting[["on_time", "reported_to_authority_at"]])]
+
+
 def reporting_kind(row: dict) -> str:
     """The deadline a row is judged against: significant (24 h) before breach (72 h)."""
     return "significant" if row["significant"] else "breach"
 
 
-def _reporting(rows, previous_rows, scope, year, previous_year, lang) -> Section:
+def _reporting(rows, previous_outcomes, scope, year, previous_year, lang) -> Section:
     title = t("incidents_page.reporting.title", lang)
     if not rows:
         return Section("reporting", title,
@@ -336,10 +344,10 @@ def _reporting(rows, previous_rows, scope, year, previous_year, lang) -> Section
                       count=fmt_int(counts[(kind, result)], lang))
                     for result in SHORTCOMINGS if counts[(kind, result)]]
         parts.append(f"{main}, {join_list(problems, lang)}." if problems else f"{main}.")
-    if previous_rows:
+    if previous_outcomes:
         parts.append(t("incidents_page.reporting.previous", lang, previous_year=previous_year,
-                       on_time=fmt_int(sum(outcome(r) == "on_time" for r in previous_rows), lang),
-                       total=fmt_int(len(previous_rows), lang)))
+                       on_time=fmt_int(previous_outcomes.count("on_time"), lang),
+                       total=fmt_int(len(previous_outcomes), lang)))
     outcomes = [outcome(row) for row in rows]
     status = rules.incident_reporting_status(outcomes)
     # The verdict speaks of the worst shortcoming there is.

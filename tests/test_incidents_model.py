@@ -143,12 +143,14 @@ def test_reporting_outcomes_sentence_status_and_table(con, build):
     add(con, "MISSING", "2025-05-01 08:00", significant=True)
     add(con, "PREVIOUS", "2024-05-01 08:00", personal_data_breach=True,
         reported_to_authority_at="2024-05-01 09:00")
+    add(con, "PREVIOUS_LATE", "2024-06-01 08:00", significant=True,
+        reported_to_authority_at="2024-06-03 08:00")
     section = build().reporting
     assert section.status is Status.ACT
     assert section.sentence == (
         "Personuppgiftsincidenter 2025: 1 av 2 anmäldes till IMY inom 72 timmar, 1 för sent. "
         "Betydande incidenter 2025: 0 av 1 rapporterades med en tidig varning inom 24 timmar, "
-        "1 inte alls. 2024: 1 av 1 i tid. En rapport som aldrig görs är en allvarlig brist: ta "
+        "1 inte alls. 2024: 1 av 2 i tid. En rapport som aldrig görs är en allvarlig brist: ta "
         "reda på varför.")
     chart = section.chart
     assert chart.categories == ("Personuppgiftsincidenter, till IMY inom 72 h",
