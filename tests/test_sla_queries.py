@@ -62,6 +62,18 @@ def test_by_system_is_the_mean_of_monthly_availability_worst_first(systems):
     assert webb["sla_tier"] is None and webb["months"] == 1
 
 
+def test_by_system_equal_gaps_are_ordered_by_name_whatever_the_last_bits(con):
+    # Both systems are exactly at their target on average (98,9 %) with one month below it,
+    # but the floating-point means differ in the last bit (+1e-14 for AAA, -1e-14 for BBB):
+    # the order must not depend on that, so the names decide.
+    for system_id, months in (("BBB", (98.8, 98.9, 99.0)), ("AAA", (98.7, 98.9, 99.1))):
+        add_system(con, system_id)
+        for month, availability in zip(("2025-01", "2025-02", "2025-03"), months):
+            add_sla(con, month, system_id, "Arboga", 98.9, availability)
+    found = rows(con, "sla_by_system", 2025)
+    assert [(r["system_id"], r["months_below_target"]) for r in found] == [("AAA", 1), ("BBB", 1)]
+
+
 def test_by_system_municipality_filter_selects_the_measured_member(systems):
     con = systems
     add_sla(con, "2025-01", "EKO", "Arboga", 99.5, 99.0)
