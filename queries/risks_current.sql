@@ -3,8 +3,8 @@
 -- Parameter: $year (INTEGER). Risks belong to the whole association: no municipality filter.
 --
 -- The reference date of a year is its last day, or today while the year is running.
--- A risk's state is its newest assessment on or before the reference date (as in
--- overview_risks); the movement compares it with
+-- A risk's state is its newest assessment on or before the reference date (the schema's
+-- risks_at macro); the movement compares it with
 --   previous_*  the assessment before that one (NULL for a risk assessed once), and
 --   last_year_* the state at the previous year's reference date (NULL for a risk not yet
 --               assessed then);
@@ -21,34 +21,40 @@ WITH reference AS (
     SELECT reference_date($year::INTEGER) AS reference_date
 ),
 latest AS (
-    -- Each risk's newest assessment on or before the reference date, with the one before it.
     SELECT
-        risks.*,
+        state.*,
         reference.reference_date,
-        (risks.likelihood * risks.consequence)::INTEGER AS score,
-        (risks.residual_likelihood * risks.residual_consequence)::INTEGER AS residual_score,
-        lead(risks.assessed_on) OVER newest_first AS previous_assessed_on,
-        lead((risks.likelihood * risks.consequence)::INTEGER) OVER newest_first AS previous_score
+        (state.residual_likelihood * state.residual_consequence)::INTEGER AS residual_score
+    FROM reference, risks_at(reference_date($year::INTEGER)) AS state
+),
+earlier AS (
+    -- From each risk's assessments by the reference date, in one pass over the key and level
+    -- columns only: the one before the newest, and the newest made by a risk analysis.
+    SELECT
+        risks.risk_id,
+        max(risks.assessed_on, 2)[2] AS previous_assessed_on,
+        arg_max((risks.likelihood * risks.consequence)::INTEGER, risks.assessed_on, 2)[2] AS previous_score,
+        arg_max(risks.analysis_id, risks.assessed_on) FILTER (WHERE risks.analysis_id IS NOT NULL)
+            AS last_analysis_id,
+        max(risks.assessed_on) FILTER (WHERE risks.analysis_id IS NOT NULL) AS last_analysis_assessed_on
     FROM risks, reference
     WHERE risks.assessed_on <= reference.reference_date
-    WINDOW newest_first AS (PARTITION BY risks.risk_id ORDER BY risks.assessed_on DESC)
-    QUALIFY row_number() OVER newest_first = 1
+    GROUP BY risks.risk_id
 ),
 last_year AS (
     SELECT risk_id, status, score FROM risks_at(reference_date($year::INTEGER - 1))
 ),
-last_analysis AS (
-    SELECT risks.risk_id, risks.analysis_id AS last_analysis_id, risks.assessed_on AS last_analysis_assessed_on
-    FROM risks, reference
-    WHERE risks.assessed_on <= reference.reference_date AND risks.analysis_id IS NOT NULL
-    QUALIFY row_number() OVER (PARTITION BY risks.risk_id ORDER BY risks.assessed_on DESC) = 1
-),
 current_state AS (
     SELECT
         latest.*,
+        earlier.previous_assessed_on,
+        earlier.previous_score,
+        earlier.last_analysis_id,
+        earlier.last_analysis_assessed_on,
         last_year.score  AS last_year_score,
         last_year.status AS last_year_status
     FROM latest
+    JOIN earlier USING (risk_id)
     LEFT JOIN last_year USING (risk_id)
 )
 SELECT
@@ -77,9 +83,9 @@ SELECT
     current_state.status,
     current_state.analysis_id,
     current_state.threat_id,
-    last_analysis.last_analysis_id,
+    current_state.last_analysis_id,
     analyses.title AS last_analysis_title,
-    last_analysis.last_analysis_assessed_on,
+    current_state.last_analysis_assessed_on,
     current_state.previous_assessed_on,
     current_state.previous_score,
     CASE WHEN current_state.previous_score IS NOT NULL
@@ -97,6 +103,5 @@ SELECT
         AND coalesce(trim(current_state.action_owner), '') = '' AS without_action_owner
 FROM current_state
 LEFT JOIN systems USING (system_id)
-LEFT JOIN last_analysis USING (risk_id)
-LEFT JOIN analyses ON analyses.analysis_id = last_analysis.last_analysis_id
+LEFT JOIN analyses ON analyses.analysis_id = current_state.last_analysis_id
 ORDER BY current_state.score DESC, current_state.likelihood DESC, current_state.risk_id;

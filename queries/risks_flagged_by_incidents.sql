@@ -30,10 +30,18 @@ active AS (
     LEFT JOIN threats USING (threat_id)
     WHERE latest.status = 'Aktiv'
 ),
+oldest AS (
+    -- An incident on or before the day of the oldest active assessment flags no risk.
+    SELECT min(assessed_on) AS assessed_on FROM active
+),
 serious AS (
+    -- The serious incidents after that day and by the reference date, compared as timestamps
+    -- so that the scan skips the stored blocks outside those days.
     SELECT system_id, category, reported_at, reported_at::DATE AS reported_on
-    FROM incidents, reference
-    WHERE severity >= $flagging_severity AND reported_at::DATE <= reference.reference_date
+    FROM incidents, reference, oldest
+    WHERE severity >= $flagging_severity
+      AND reported_at < (reference.reference_date + 1)::TIMESTAMP
+      AND reported_at >= (oldest.assessed_on + 1)::TIMESTAMP
 ),
 by_system AS (
     -- Serious incidents in the risk's own system since its assessment.

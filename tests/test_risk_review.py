@@ -12,7 +12,7 @@ from importfiles import SAMPLES, write_excel_csv, write_xlsx
 
 from lagesbild import contracts, db, ingest, risk_review
 from registers import months_back, reference_date, risk_states
-from sample_rows import add_risk_assessment, add_system
+from sample_rows import add_risk_assessment, add_row, add_system
 
 NEW_COLUMNS = ("Riskanalys", "Hot", "Accepterad av", "Motivering för acceptans", "Accepterad till")
 OLD_HEADER = [c.header for c in contracts.RISKS.columns if not c.optional]
@@ -239,3 +239,33 @@ def test_risk_analyses_count_the_risks_each_assessed(con):
     assert list(db.query(con, "risk_analyses", year=2024)["analysis_id"]) == ["A1"]
     # Only one finished analysis: nothing to compare the map with.
     assert db.query(con, "risks_since_previous_analysis", year=2025).empty
+
+
+def test_incidents_flag_from_the_day_after_each_assessment_to_the_reference_date(con):
+    add_system(con, "S1")
+    add_system(con, "S2")
+    con.execute("INSERT INTO threats VALUES ('HOT-T', 'Test', NULL, 'Skadlig kod; Intrång', true)")
+    add_risk_assessment(con, "EARLY", "2025-01-10", 3, 3, system_id="S1", threat_id="HOT-T")
+    add_risk_assessment(con, "LATE", "2025-06-01", 3, 3, threat_id="HOT-T")
+    for incident_id, reported_at, system_id, category, severity in (
+            ("before", "2025-01-09 12:00", "S1", "Skadlig kod", 3),
+            ("same day", "2025-01-10 23:59", "S1", "Skadlig kod", 3),
+            ("next day", "2025-01-11 00:00", "S1", "Intrång", 3),         # EARLY, by its system
+            ("no system", "2025-07-01 08:00", None, "Skadlig kod", 4),    # both, by the threat
+            ("last minute", "2025-12-31 23:59", "S2", "Skadlig kod", 3),  # LATE, by the threat
+            ("next year", "2026-01-01 00:00", None, "Intrång", 3),
+            ("not serious", "2025-08-01 10:00", "S1", "Skadlig kod", 2)):
+        add_row(con, "incidents", incident_id=incident_id, title="Incident", reported_at=reported_at,
+                municipality="Arboga", system_id=system_id, category=category, cause="Angrepp",
+                severity=severity, personal_data_breach=False, significant=False)
+
+    def flagged(year):
+        rows = db.query(con, "risks_flagged_by_incidents", year=year, **risk_review.query_params())
+        return {r["risk_id"]: (r["incidents"], r["incidents_in_system"], r["incidents_of_threat"],
+                               str(r["newest_incident_at"])) for r in rows.to_dict("records")}
+
+    assert flagged(2025) == {"EARLY": (2, 1, 1, "2025-07-01 08:00:00"),
+                             "LATE": (2, 0, 2, "2025-12-31 23:59:00")}
+    assert flagged(2026) == {"EARLY": (3, 1, 2, "2026-01-01 00:00:00"),
+                             "LATE": (3, 0, 3, "2026-01-01 00:00:00")}
+    assert flagged(2024) == {}

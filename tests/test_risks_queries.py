@@ -4,6 +4,7 @@ for the purpose. The reference date of 2025 is 2025-12-31, of 2024 2024-12-31.""
 import datetime as dt
 import math
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -168,5 +169,68 @@ def test_counts_equal_the_overview_on_demo_data(demo_db_path):
             overview = db.query(con, "overview_risks", year=year).set_index("year").loc[year]
             assert counts(db.query(con, "risks_current", year=year)) == (
                 overview["active"], overview["high"], overview["extreme"]), year
+    finally:
+        con.close()
+
+
+def test_last_analysis_is_the_newest_assessment_a_risk_analysis_made(con):
+    con.execute("INSERT INTO analyses VALUES "
+                "('A1', 'Första', 'Allt', DATE '2024-01-10', DATE '2024-02-01', 'IT-chef', 'MSB'), "
+                "('A2', 'Andra', 'Allt', DATE '2026-01-10', DATE '2026-02-01', 'IT-chef', 'MSB')")
+    add_risk_assessment(con, "R1", "2024-02-01", 3, 3, analysis_id="A1")
+    add_risk_assessment(con, "R1", "2025-03-01", 2, 3)                      # a single re-assessment
+    add_risk_assessment(con, "R1", "2026-02-01", 1, 3, analysis_id="A2")    # after the reference date
+    add_risk_assessment(con, "R2", "2025-04-01", 2, 2)
+    rows = state(con)
+    r1 = rows["R1"]
+    assert (r1["last_analysis_id"], r1["last_analysis_title"], day(r1["last_analysis_assessed_on"])) == (
+        "A1", "Första", dt.date(2024, 2, 1))
+    assert is_null(r1["analysis_id"]) and (r1["score"], r1["previous_score"]) == (6, 9)
+    assert all(is_null(rows["R2"][c]) for c in ("last_analysis_id", "last_analysis_title",
+                                                 "last_analysis_assessed_on"))
+    assert state(con, 2026)["R1"]["last_analysis_id"] == "A2"
+
+
+def test_risk_state_macro_is_the_newest_assessment_on_every_day(demo_db_path):
+    # Every day an assessment was made, the day before it, and each year's end.
+    con = db.connect(demo_db_path, read_only=True)
+    try:
+        assessments = con.execute("SELECT risk_id, assessed_on, likelihood * consequence FROM risks").fetchall()
+        days = ({assessed_on for _, assessed_on, _ in assessments}
+                | {assessed_on - dt.timedelta(days=1) for _, assessed_on, _ in assessments}
+                | {dt.date(year, 12, 31) for year in range(2022, 2027)})
+        for on in sorted(days):
+            newest = {}
+            for risk_id, assessed_on, score in sorted(assessments, key=lambda a: a[1]):
+                if assessed_on <= on:
+                    newest[risk_id] = (assessed_on, score)
+            found = con.execute("SELECT risk_id, assessed_on, score FROM risks_at(?)", [on]).fetchall()
+            assert {risk_id: (assessed_on, score) for risk_id, assessed_on, score in found} == newest, on
+            assert len(found) == len(newest), on
+    finally:
+        con.close()
+
+
+def test_a_schema_7_database_keeps_each_risk_state_when_upgraded(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for version, script in db.migrations():
+        if version <= 7:
+            con.execute(script.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO schema_version VALUES (?, current_localtimestamp())", [version])
+    add_risk_assessment(con, "R1", "2024-02-01", 2, 2)
+    add_risk_assessment(con, "R1", "2025-03-01", 3, 4, status="Stängd")
+    add_risk_assessment(con, "R2", "2025-12-31", 1, 3)
+    add_risk_assessment(con, "R3", "2026-01-01", 4, 4)
+    query = "SELECT * FROM risks_at(DATE '2025-12-31') ORDER BY risk_id"
+    before = con.execute(query).fetchall()
+    con.close()
+    con = db.connect(path)
+    try:
+        assert db.schema_version(con) == db.latest_version() >= 8
+        assert con.execute(query).fetchall() == before
+        assert [(row[0], str(row[6]), row[-1]) for row in before] == [("R1", "2025-03-01", 12),
+                                                                       ("R2", "2025-12-31", 3)]
     finally:
         con.close()
