@@ -85,7 +85,8 @@ def register(view: risks.RisksView) -> None:
 
 # The heading comes with the view, which needs the filters' choices: keep its place above them.
 heading = st.container()
-choices = risks.choices(ui.fetch, filters.year, lang)
+# The filters' choices come from the whole register: kept for the session, as the view is.
+choices = ui.page_model(risks.choices, filters.year, lang)
 selection = risks.Selection()
 if choices.areas:
     area, system, owner = st.columns(3)

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from lagesbild import risk_review
@@ -30,7 +31,7 @@ from lagesbild.contracts import (ACTION_STATUSES, CONSEQUENCES, LIKELIHOODS, MUN
                                  TREATMENTS)
 from lagesbild.formatting import MISSING, fmt_date, fmt_int
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.sections import Fetch, Headline, Section, Table, by_year, change, records
+from lagesbild.sections import Fetch, Headline, Section, Table, by_year, change, python_value, records
 
 # The bands in rising order; where each band starts is defined once, by the schema's
 # risk_band macro, and read from the queries.
@@ -75,6 +76,8 @@ class Selection:
         return bool(self.areas or self.systems or self.owners)
 
     def apply(self, frame: pd.DataFrame) -> pd.DataFrame:
+        if not self.narrows:
+            return frame    # not a copy: the register may be large
         keep = pd.Series(True, index=frame.index)
         for column, wanted in (("area", self.areas), ("system_id", self.systems), ("owner", self.owners)):
             if wanted:
@@ -232,11 +235,38 @@ def _movement(now: int, before: int | None, now_band: str, before_band: str | No
     return kind, text
 
 
-def _counts(rows: list[dict]) -> tuple[int, int, int]:
+def _since_last_year(row: dict, lang: str) -> tuple[str, str]:
+    """A risk's movement since the year before; new when it was not active then."""
+    return _movement(row["score"], row["last_year_score"] if row["last_year_status"] == "Aktiv" else None,
+                     row["band"], row["last_year_band"], lang)
+
+
+def _since_previous(row: dict, lang: str) -> tuple[str, str]:
+    return _movement(row["score"], row["previous_score"], row["band"], row["previous_band"], lang)
+
+
+def _kinds_since_last_year(frame: pd.DataFrame) -> np.ndarray:
+    """The kind of ``_since_last_year`` for every row at once."""
+    now = frame["score"].to_numpy(dtype="float64", na_value=np.nan)
+    before = np.where(_is(frame["last_year_status"], "Aktiv"),
+                      frame["last_year_score"].to_numpy(dtype="float64", na_value=np.nan), np.nan)
+    return np.select([np.isnan(before), now == before, now > before], [NEW, SAME, UP], DOWN)
+
+
+def _is(column: pd.Series, value: object) -> np.ndarray:
+    """Where ``column`` holds ``value``; a missing value is not it."""
+    return column.eq(value).fillna(False).to_numpy(dtype=bool)
+
+
+def _rows_where(frame: pd.DataFrame, flag: str) -> pd.DataFrame:
+    """The rows whose ``flag`` column is true."""
+    return frame[_is(frame[flag], True)]
+
+
+def _counts(rows: pd.DataFrame) -> tuple[int, int, int]:
     """Active, Hög and Extremt hög risks among ``rows``."""
-    active = [r for r in rows if r["status"] == "Aktiv"]
-    return (len(active), sum(r["band"] == "Hög" for r in active),
-            sum(r["band"] == "Extremt hög" for r in active))
+    bands = rows["band"][_is(rows["status"], "Aktiv")]
+    return len(bands), int(_is(bands, "Hög").sum()), int(_is(bands, "Extremt hög").sum())
 
 
 def _metric(key: str, now: int, before: int, previous_year: int, lang: str, *,
@@ -247,8 +277,8 @@ def _metric(key: str, now: int, before: int, previous_year: int, lang: str, *,
                     change(now, before, previous_year, lang, higher_is_better=higher_is_better))
 
 
-def _metrics(overview_rows: dict[int, dict], year: int, selection: Selection, rows: list[dict],
-             last_year_rows: list[dict], lang: str) -> tuple[Headline, ...]:
+def _metrics(overview_rows: dict[int, dict], year: int, selection: Selection, rows: pd.DataFrame,
+             last_year_rows: pd.DataFrame, lang: str) -> tuple[Headline, ...]:
     if selection.narrows:
         now, before = _counts(rows), _counts(last_year_rows)
     else:
@@ -296,44 +326,48 @@ def _matrix(key: str, cells: tuple[Cell, ...], marks: list[Mark], sentence: str,
     )
 
 
-def _moves(active: list[dict], previous: list[dict], lang: str) -> tuple[tuple[Move, ...], str, str]:
+def _moves(active: pd.DataFrame, previous: pd.DataFrame,
+           lang: str) -> tuple[tuple[Move, ...], str, str]:
     """The arrows from where the previous risk analysis placed each active risk to where it
-    is now, one per pair of cells; with the arrows' legend entry and sentence."""
-    if not previous:
+    is now, one per pair of cells (in the order of their first risk by id); with the arrows'
+    legend entry and sentence."""
+    if previous.empty:
         return (), "", ""
-    analysis = previous[0]["analysis_id"]
-    date = fmt_date(previous[0]["finished_on"])
-    before = {r["risk_id"]: r for r in previous}
-    paths: dict[tuple[int, int, int, int], list[dict]] = {}
-    for row in sorted(active, key=lambda r: r["risk_id"]):
-        then = before.get(row["risk_id"])
-        if then and (then["likelihood"], then["consequence"]) != (row["likelihood"], row["consequence"]):
-            paths.setdefault((then["likelihood"], then["consequence"], row["likelihood"], row["consequence"]),
-                             []).append(row)
+    analysis = python_value(previous["analysis_id"].iloc[0])
+    date = fmt_date(python_value(previous["finished_on"].iloc[0]))
+    placed = ["risk_id", "likelihood", "consequence", "score", "band"]
+    pairs = active[placed].merge(previous[placed], on="risk_id", suffixes=("", "_before"))
+    moved = pairs[(pairs["likelihood"] != pairs["likelihood_before"])
+                  | (pairs["consequence"] != pairs["consequence_before"])].sort_values("risk_id")
+    path = ["likelihood_before", "consequence_before", "likelihood", "consequence"]
+    # One row per pair of cells (its first risk), and each pair's risks, both by first id.
+    firsts = records(moved.drop_duplicates(path))
+    risk_ids = moved.groupby(path, sort=False)["risk_id"].agg(tuple).tolist()
     moves = []
-    for (from_l, from_c, to_l, to_c), rows in paths.items():
-        then = before[rows[0]["risk_id"]]
-        hover = t("risk_page.moves.hover", lang, risks=", ".join(html.escape(r["risk_id"]) for r in rows),
-                  before=_level(then["score"], then["band"], lang),
-                  now=_level(rows[0]["score"], rows[0]["band"], lang), analysis=html.escape(analysis))
-        moves.append(Move(tuple(r["risk_id"] for r in rows), from_l, from_c, to_l, to_c, hover))
+    for row, ids in zip(firsts, risk_ids):
+        hover = t("risk_page.moves.hover", lang, risks=html.escape(", ".join(ids)),
+                  before=_level(row["score_before"], row["band_before"], lang),
+                  now=_level(row["score"], row["band"], lang), analysis=html.escape(analysis))
+        moves.append(Move(ids, row["likelihood_before"], row["consequence_before"], row["likelihood"],
+                          row["consequence"], hover))
     sentence = t("risk_page.moves" if moves else "risk_page.moves.none", lang, analysis=analysis, date=date)
     return tuple(moves), t("risk_page.moves.legend", lang, analysis=analysis), sentence
 
 
-def _heat_maps(fetch: Fetch, active: list[dict], previous: list[dict], lang: str) -> tuple[Matrix, Matrix]:
+def _heat_maps(fetch: Fetch, active: pd.DataFrame, previous: pd.DataFrame,
+               lang: str) -> tuple[Matrix, Matrix]:
     cells = tuple(
         Cell(r["likelihood"], r["consequence"], r["score"], r["band"], _level(r["score"], r["band"], lang),
              t("risk_page.hover.cell", lang, likelihood=label(LIKELIHOODS, r["likelihood"], lang),
                consequence=label(CONSEQUENCES, r["consequence"], lang),
                level=_level(r["score"], r["band"], lang)))
         for r in records(fetch("risks_matrix")))
-    now = Counter(r["band"] for r in active)
-    assessed = [r for r in active if r["residual_score"] is not None]
-    after = Counter(r["residual_band"] for r in assessed)
+    now = Counter(active["band"].tolist())
+    assessed = active[active["residual_score"].notna()]
+    after = Counter(assessed["residual_band"].tolist())
 
     high_now = now["Hög"] + now["Extremt hög"]
-    if not active:
+    if active.empty:
         current_sentence = t("risk_page.current.none", lang)
     else:
         verdict = ("extreme" if now["Extremt hög"] else "high" if now["Hög"] else "calm")
@@ -343,7 +377,7 @@ def _heat_maps(fetch: Fetch, active: list[dict], previous: list[dict], lang: str
                    medium=fmt_int(now["Medelhög"], lang), low=fmt_int(now["Låg"], lang)),
             t(f"risk_page.current.verdict.{verdict}", lang)))
 
-    if not assessed:
+    if assessed.empty:
         residual_sentence = t("risk_page.residual.none", lang)
     else:
         high_after = after["Hög"] + after["Extremt hög"]
@@ -358,46 +392,62 @@ def _heat_maps(fetch: Fetch, active: list[dict], previous: list[dict], lang: str
             residual_sentence += " " + plural("risk_page.residual.missing", missing, lang,
                                               count=fmt_int(missing, lang))
 
-    current_marks = _marks(active, "likelihood", "consequence", lang)
-    residual_marks = _marks(assessed, "residual_likelihood", "residual_consequence", lang)
+    hovers: dict[str, str] = {}
+
+    def hover(row: dict) -> str:
+        # A risk's hover is the same on both maps: written once.
+        if row["risk_id"] not in hovers:
+            hovers[row["risk_id"]] = _hover(row, lang)
+        return hovers[row["risk_id"]]
+
+    current_marks = _marks(active, "likelihood", "consequence", hover)
+    residual_marks = _marks(assessed, "residual_likelihood", "residual_consequence", hover)
     moves, moves_label, moves_sentence = _moves(active, previous, lang)
     current = replace(_matrix("current", cells, current_marks, current_sentence, lang),
                       moves=moves, moves_label=moves_label, moves_sentence=moves_sentence)
     return current, _matrix("residual", cells, residual_marks, residual_sentence, lang)
 
 
-def _marks(rows: list[dict], likelihood: str, consequence: str, lang: str) -> list[Mark]:
-    """The ids to draw in each cell, by id; a full cell's last place says how many more it holds."""
+def _marks(rows: pd.DataFrame, likelihood: str, consequence: str, hover: Callable[[dict], str]) -> list[Mark]:
+    """The ids to draw in each cell, by id, the cells in the order of their first id, each
+    with ``hover(row)``; a full cell's last place says how many more it holds and names the
+    first of them."""
+    cells = rows[[likelihood, consequence]]
+    in_cells = Counter(zip(cells[likelihood].tolist(), cells[consequence].tolist()))
+    # Only the rows a cell shows or names become Python rows: a cell may hold thousands.
+    by_id = rows["risk_id"].argsort().to_numpy()
+    place = cells.iloc[by_id].groupby([likelihood, consequence], sort=False, dropna=False).cumcount()
     by_cell: dict[tuple[int, int], list[dict]] = {}
-    for row in sorted(rows, key=lambda r: r["risk_id"]):
+    for row in records(rows.iloc[by_id[place.to_numpy() < 2 * MARKS_PER_CELL]]):
         by_cell.setdefault((row[likelihood], row[consequence]), []).append(row)
     marks = []
     for (cell_likelihood, cell_consequence), in_cell in by_cell.items():
-        shown = in_cell if len(in_cell) <= MARKS_PER_CELL else in_cell[:MARKS_PER_CELL - 1]
-        marks += [Mark(r["risk_id"], cell_likelihood, cell_consequence, _hover(r, lang)) for r in shown]
-        rest = in_cell[len(shown):]
+        count = in_cells[cell_likelihood, cell_consequence]
+        shown = in_cell if count <= MARKS_PER_CELL else in_cell[:MARKS_PER_CELL - 1]
+        marks += [Mark(r["risk_id"], cell_likelihood, cell_consequence, hover(r)) for r in shown]
+        rest = count - len(shown)
         if rest:
-            names = [html.escape(_risk_name(r)) for r in rest[:MARKS_PER_CELL]]
-            if len(rest) > MARKS_PER_CELL:
+            names = [html.escape(_risk_name(r)) for r in in_cell[len(shown):len(shown) + MARKS_PER_CELL]]
+            if rest > MARKS_PER_CELL:
                 names.append("…")
-            marks.append(Mark(f"+{len(rest)}", cell_likelihood, cell_consequence, "<br>".join(names)))
+            marks.append(Mark(f"+{rest}", cell_likelihood, cell_consequence, "<br>".join(names)))
     return marks
 
 
-def _by_level(rows: list[dict]) -> list[dict]:
+def _by_level(rows: pd.DataFrame) -> pd.DataFrame:
     """Highest level first, then the higher likelihood, then the id."""
-    return sorted(rows, key=lambda r: (-r["score"], -r["likelihood"], r["risk_id"]))
+    return rows.sort_values(["score", "likelihood", "risk_id"], ascending=[False, False, True])
 
 
-def _table(name: str, sentence: str, rows: list, lang: str, cells: dict[str, Callable],
+def _table(name: str, sentence: str, found: pd.DataFrame, lang: str, cells: dict[str, Callable],
            tones: dict[str, Callable] | None = None, **header_values) -> Section:
-    """The section ``name`` with ``rows`` as its table: ``cells`` maps a column's key to a row's
-    text in that column, ``tones`` a column's key to a row's tone there. At most TABLE_ROWS
-    rows are shown."""
-    if len(rows) > TABLE_ROWS:
+    """The section ``name`` with the rows of ``found``, in its order, as its table: ``cells``
+    maps a column's key to a row's text in that column, ``tones`` a column's key to a row's
+    tone there. At most TABLE_ROWS rows are shown, and only those become Python rows."""
+    if len(found) > TABLE_ROWS:
         sentence += " " + t("risk_page.table_cut", lang, shown=fmt_int(TABLE_ROWS, lang),
-                            count=fmt_int(len(rows), lang))
-        rows = rows[:TABLE_ROWS]
+                            count=fmt_int(len(found), lang))
+    rows = records(found.head(TABLE_ROWS))
     headers = {key: _column(key, lang, **header_values) for key in cells}
     frame = pd.DataFrame({headers[key]: [cell(row) for row in rows] for key, cell in cells.items()},
                          dtype=object)
@@ -413,12 +463,12 @@ def _status_tone(row: dict) -> str | None:
     return _ACTION_STATUS_TONE.get(row["action_status"])
 
 
-def _top(active: list[dict], lang: str) -> Section:
-    top = _by_level(active)[:TOP_RISKS]
-    needs_follow_up = sum(1 for r in top if r["without_action_owner"] or r["action_overdue"]
-                          or r["action_status"] == "Försenad")
+def _top(active: pd.DataFrame, lang: str) -> Section:
+    top = _by_level(active).head(TOP_RISKS)
+    needs_follow_up = int((_is(top["without_action_owner"], True) | _is(top["action_overdue"], True)
+                           | _is(top["action_status"], "Försenad")).sum())
     sentence = plural("risk_page.top.sentence", len(top), lang, count=fmt_int(len(top), lang))
-    if top:
+    if not top.empty:
         sentence += " " + (plural("risk_page.top.follow_up", needs_follow_up, lang,
                                   count=fmt_int(needs_follow_up, lang))
                            if needs_follow_up else t("risk_page.top.all_followed", lang))
@@ -444,17 +494,12 @@ _MOVEMENT_ORDER = {UP: 0, NEW: 1, DOWN: 2, SAME: 3}
 _MOVEMENT_TONE = {UP: ACT, DOWN: GOOD, NEW: None, SAME: None}
 
 
-def _movement_table(rows: list[dict], active: list[dict], previous_year: int, lang: str) -> Section:
-    # (row, (kind, text) since last year, (kind, text) since the previous assessment)
-    moves = []
-    for r in active:
-        since_year = _movement(r["score"], r["last_year_score"] if r["last_year_status"] == "Aktiv" else None,
-                               r["band"], r["last_year_band"], lang)
-        since_previous = _movement(r["score"], r["previous_score"], r["band"], r["previous_band"], lang)
-        moves.append((r, since_year, since_previous))
-    moves.sort(key=lambda m: (_MOVEMENT_ORDER[m[1][0]], -m[0]["score"], m[0]["risk_id"]))
-    kinds = Counter(since_year[0] for _, since_year, _ in moves)
-    closed = sum(1 for r in rows if r["status"] == "Stängd" and r["last_year_status"] == "Aktiv")
+def _movement_table(rows: pd.DataFrame, active: pd.DataFrame, previous_year: int, lang: str) -> Section:
+    since_year = _kinds_since_last_year(active)
+    kinds = Counter(since_year.tolist())
+    moves = active.assign(movement_order=[_MOVEMENT_ORDER[kind] for kind in since_year.tolist()]).sort_values(
+        ["movement_order", "score", "risk_id"], ascending=[True, False, True])
+    closed = int((_is(rows["status"], "Stängd") & _is(rows["last_year_status"], "Aktiv")).sum())
 
     parts = [plural(f"risk_page.movement.{kind}", kinds[kind], lang, count=fmt_int(kinds[kind], lang))
              for kind in (DOWN, UP, NEW, SAME) if kinds[kind]]
@@ -469,16 +514,16 @@ def _movement_table(rows: list[dict], active: list[dict], previous_year: int, la
                                parts=join_list(parts, lang)),
                              t(f"risk_page.movement.verdict.{verdict}", lang)))
     return _table("movement", sentence, moves, lang, {
-        "risk": lambda m: _risk_name(m[0]),
-        "level": lambda m: _level(m[0]["score"], m[0]["band"], lang),
-        "since_year": lambda m: m[1][1],
-        "since_previous": lambda m: m[2][1],
-        "previous_assessed_on": lambda m: fmt_date(m[0]["previous_assessed_on"]),
-        "last_analysis": lambda m: _analysis(m[0], lang),
+        "risk": _risk_name,
+        "level": lambda r: _level(r["score"], r["band"], lang),
+        "since_year": lambda r: _since_last_year(r, lang)[1],
+        "since_previous": lambda r: _since_previous(r, lang)[1],
+        "previous_assessed_on": lambda r: fmt_date(r["previous_assessed_on"]),
+        "last_analysis": lambda r: _analysis(r, lang),
     }, {
-        "level": lambda m: m[0]["band"],
-        "since_year": lambda m: _MOVEMENT_TONE[m[1][0]],
-        "since_previous": lambda m: _MOVEMENT_TONE[m[2][0]],
+        "level": _band_tone,
+        "since_year": lambda r: _MOVEMENT_TONE[_since_last_year(r, lang)[0]],
+        "since_previous": lambda r: _MOVEMENT_TONE[_since_previous(r, lang)[0]],
     }, previous_year=previous_year)
 
 
@@ -494,10 +539,10 @@ def _comparison(before: int, previous_year: int, lang: str) -> str:
     return t("risk_page.compared", lang, previous_year=previous_year, previous=fmt_int(before, lang))
 
 
-def _without_owner(active: list[dict], lang: str) -> Section:
-    found = _by_level([r for r in active if r["without_action_owner"]])
+def _without_owner(active: pd.DataFrame, lang: str) -> Section:
+    found = _by_level(_rows_where(active, "without_action_owner"))
     sentence = (plural("risk_page.without_owner.sentence", len(found), lang, count=fmt_int(len(found), lang))
-                if found else t("risk_page.without_owner.none", lang))
+                if not found.empty else t("risk_page.without_owner.none", lang))
     return _table("without_owner", sentence, found, lang, {
         "risk": _risk_name,
         "level": lambda r: _level(r["score"], r["band"], lang),
@@ -507,13 +552,13 @@ def _without_owner(active: list[dict], lang: str) -> Section:
     }, {"level": _band_tone, "action_status": _status_tone})
 
 
-def _overdue(active: list[dict], last_year_rows: list[dict], reference_date: dt.date, previous_year: int,
+def _overdue(active: pd.DataFrame, last_year_rows: pd.DataFrame, reference_date: dt.date, previous_year: int,
              lang: str) -> Section:
-    found = sorted((r for r in active if r["action_overdue"]), key=lambda r: (r["due_date"], r["risk_id"]))
-    before = sum(1 for r in last_year_rows if r["action_overdue"])
+    found = _rows_where(active, "action_overdue").sort_values(["due_date", "risk_id"])
+    before = len(_rows_where(last_year_rows, "action_overdue"))
     values = dict(date=fmt_date(reference_date), comparison=_comparison(before, previous_year, lang))
     sentence = (plural("risk_page.overdue.sentence", len(found), lang, count=fmt_int(len(found), lang), **values)
-                if found else t("risk_page.overdue.none", lang, **values))
+                if not found.empty else t("risk_page.overdue.none", lang, **values))
     return _table("overdue", sentence, found, lang, {
         "risk": _risk_name,
         "action": lambda r: _text(r["action"]),
@@ -524,16 +569,16 @@ def _overdue(active: list[dict], last_year_rows: list[dict], reference_date: dt.
     }, {"due_date": lambda r: ACT, "action_status": _status_tone})
 
 
-def _review(due: list[dict], last_year_due: list[dict], previous_year: int, lang: str) -> Section:
+def _review(due: pd.DataFrame, last_year_due: pd.DataFrame, previous_year: int, lang: str) -> Section:
     """Active risks overdue or due soon for re-assessment (risks_review), overdue first."""
-    found = [r for r in due if r["review_state"] != risk_review.OK]
-    overdue = sum(r["review_state"] == risk_review.OVERDUE for r in found)
-    before = sum(r["review_state"] == risk_review.OVERDUE for r in last_year_due)
+    found = due[~_is(due["review_state"], risk_review.OK)]
+    overdue = int(_is(found["review_state"], risk_review.OVERDUE).sum())
+    before = int(_is(last_year_due["review_state"], risk_review.OVERDUE).sum())
     days = fmt_int(risk_review.DUE_DAYS, lang)
     comparison = _comparison(before, previous_year, lang)
     rule = t("risk_page.review.rule", lang, high_months=risk_review.HIGH_REVIEW_MONTHS,
              months=risk_review.REVIEW_MONTHS)
-    if found:
+    if not found.empty:
         parts = [plural(f"risk_page.review.{state}", count, lang, count=fmt_int(count, lang), days=days)
                  for state, count in (("overdue", overdue), ("due", len(found) - overdue)) if count]
         sentence = t("risk_page.review.sentence", lang, parts=join_list(parts, lang), comparison=comparison)
@@ -552,10 +597,10 @@ def _review(due: list[dict], last_year_due: list[dict], previous_year: int, lang
     })
 
 
-def _flagged(found: list[dict], lang: str) -> Section:
+def _flagged(found: pd.DataFrame, lang: str) -> Section:
     """Active risks that serious incidents after their newest assessment concern."""
     sentence = (plural("risk_page.flagged.sentence", len(found), lang, count=fmt_int(len(found), lang))
-                if found else t("risk_page.flagged.none", lang))
+                if not found.empty else t("risk_page.flagged.none", lang))
     return _table("flagged", f"{sentence} {t('risk_page.flagged.rule', lang)}", found, lang, {
         "risk": _risk_name,
         "level": lambda r: _level(r["score"], r["band"], lang),
@@ -567,10 +612,10 @@ def _flagged(found: list[dict], lang: str) -> Section:
     }, {"level": _band_tone, "incidents": lambda r: WATCH})
 
 
-def _accepted(found: list[dict], lang: str) -> Section:
+def _accepted(found: pd.DataFrame, lang: str) -> Section:
     """Accepted risks at Hög or above: who decided, why, until when; run-out ones first."""
-    expired = sum(1 for r in found if r["expired"])
-    if found:
+    expired = len(_rows_where(found, "expired"))
+    if not found.empty:
         sentence = plural("risk_page.accepted.sentence", len(found), lang, count=fmt_int(len(found), lang))
         if expired:
             sentence += " " + plural("risk_page.accepted.expired", expired, lang, count=fmt_int(expired, lang))
@@ -591,10 +636,11 @@ def _accepted(found: list[dict], lang: str) -> Section:
     })
 
 
-def _analyses(found: list[dict], reference_date: dt.date, lang: str) -> Section:
+def _analyses(found: pd.DataFrame, reference_date: dt.date, lang: str) -> Section:
     """The risk analyses begun by the reference date, newest first."""
     date = fmt_date(reference_date)
-    finished = [r for r in found if r["finished_on"] is not None]
+    analyses = records(found)
+    finished = [r for r in analyses if r["finished_on"] is not None]
     if finished:
         latest = max(finished, key=lambda r: (r["finished_on"], r["analysis_id"]))
         sentence = plural("risk_page.analyses.sentence", len(finished), lang, count=fmt_int(len(finished), lang),
@@ -602,7 +648,7 @@ def _analyses(found: list[dict], reference_date: dt.date, lang: str) -> Section:
                           assessed=fmt_int(latest["risks_assessed"], lang))
     else:
         sentence = t("risk_page.analyses.none", lang, date=date)
-    for row in found:
+    for row in analyses:
         if row["finished_on"] is None:
             sentence += " " + t("risk_page.analyses.in_progress", lang,
                                 analysis=f"{row['analysis_id']} {row['title']}")
@@ -617,24 +663,24 @@ def _analyses(found: list[dict], reference_date: dt.date, lang: str) -> Section:
     })
 
 
-def _infrastructure(active: list[dict], last_year_rows: list[dict], overdue_ids: set[str],
+def _infrastructure(active: pd.DataFrame, last_year_rows: pd.DataFrame, overdue_ids: set[str],
                     reference_date: dt.date, previous_year: int, area_left_out: bool, lang: str) -> Section:
-    found = _by_level([r for r in active if r["area"] == INFRASTRUCTURE_AREA])
-    before = sum(1 for r in last_year_rows if r["area"] == INFRASTRUCTURE_AREA and r["status"] == "Aktiv")
+    found = _by_level(active[_is(active["area"], INFRASTRUCTURE_AREA)])
+    before = int((_is(last_year_rows["area"], INFRASTRUCTURE_AREA) & _is(last_year_rows["status"], "Aktiv")).sum())
     audit = t("risk_page.infrastructure.audit", lang)
     if area_left_out:
         sentence = " ".join((audit, t("risk_page.infrastructure.left_out", lang)))
-    elif not found:
+    elif found.empty:
         sentence = " ".join((audit, t("risk_page.infrastructure.none", lang, date=fmt_date(reference_date),
                                       previous_year=previous_year, previous=fmt_int(before, lang))))
     else:
-        high = sum(1 for r in found if r["band"] in HIGH_BANDS)
-        stale = sum(1 for r in found if r["risk_id"] in overdue_ids)
+        high = int(found["band"].isin(HIGH_BANDS).sum())
+        stale = int(found["risk_id"].isin(overdue_ids).sum())
         sentence = " ".join((
             audit,
             plural("risk_page.infrastructure.sentence", len(found), lang, count=fmt_int(len(found), lang),
                    previous_year=previous_year, previous=fmt_int(before, lang),
-                   latest=fmt_date(max(r["assessed_on"] for r in found))),
+                   latest=fmt_date(python_value(found["assessed_on"].max()))),
             (plural("risk_page.infrastructure.high", high, lang, count=fmt_int(high, lang)) if high
              else t("risk_page.infrastructure.no_high", lang)),
             (plural("risk_page.infrastructure.stale", stale, lang, count=fmt_int(stale, lang)) if stale
@@ -662,8 +708,9 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
     overview_rows = by_year(fetch("overview_risks", year=year))
     as_of_date = overview_rows[year]["reference_date"]
     register = fetch("risks_current", year=year)
-    rows = records(selection.apply(register))
-    last_year_rows = records(selection.apply(fetch("risks_current", year=previous_year)))
+    # The register stays a frame: only the rows a table or a heat map shows become Python rows.
+    rows = selection.apply(register)
+    last_year_rows = selection.apply(fetch("risks_current", year=previous_year))
 
     scope_note = (t("risk_page.scope", lang) if municipality is None
                   else t("risk_page.scope_municipality", lang,
@@ -677,17 +724,16 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
     if register.empty:
         return RisksView(**common, has_register=False, selection_has_risks=False,
                          message=t("risk_page.no_register", lang, date=fmt_date(as_of_date)))
-    if not rows:
+    if rows.empty:
         return RisksView(**common, has_register=True, selection_has_risks=False,
                          message=t("risk_page.no_selection", lang))
 
     rules = risk_review.query_params()
-    review = records(selection.apply(fetch("risks_review", year=year, **rules)))
-    last_year_review = records(selection.apply(fetch("risks_review", year=previous_year, **rules)))
-    overdue_ids = {r["risk_id"] for r in review if r["review_state"] == risk_review.OVERDUE}
-    active = [r for r in rows if r["status"] == "Aktiv"]
-    current, residual = _heat_maps(fetch, active, records(fetch("risks_since_previous_analysis", year=year)),
-                                   lang)
+    review = selection.apply(fetch("risks_review", year=year, **rules))
+    last_year_review = selection.apply(fetch("risks_review", year=previous_year, **rules))
+    overdue_ids = set(review["risk_id"][_is(review["review_state"], risk_review.OVERDUE)].tolist())
+    active = rows[_is(rows["status"], "Aktiv")]
+    current, residual = _heat_maps(fetch, active, fetch("risks_since_previous_analysis", year=year), lang)
     return RisksView(
         **common,
         has_register=True,
@@ -701,11 +747,10 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
         without_owner=_without_owner(active, lang),
         overdue=_overdue(active, last_year_rows, as_of_date, previous_year, lang),
         review=_review(review, last_year_review, previous_year, lang),
-        flagged=_flagged(records(selection.apply(fetch("risks_flagged_by_incidents", year=year, **rules))),
-                         lang),
+        flagged=_flagged(selection.apply(fetch("risks_flagged_by_incidents", year=year, **rules)), lang),
         infrastructure=_infrastructure(
             active, last_year_rows, overdue_ids, as_of_date, previous_year,
             bool(selection.areas) and INFRASTRUCTURE_AREA not in selection.areas, lang),
-        accepted=_accepted(records(selection.apply(fetch("risks_accepted", year=year, **rules))), lang),
-        analyses=_analyses(records(fetch("risk_analyses", year=year)), as_of_date, lang),
+        accepted=_accepted(selection.apply(fetch("risks_accepted", year=year, **rules)), lang),
+        analyses=_analyses(fetch("risk_analyses", year=year), as_of_date, lang),
     )

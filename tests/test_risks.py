@@ -83,3 +83,67 @@ def test_closed_risks_leave_the_map_but_not_the_register(con):
     assert view.has_register and view.selection_has_risks
     assert view.current.marks == () and view.current.sentence == "Det finns inga aktiva risker att placera i kartan."
     assert [m.value for m in view.metrics] == ["0", "0", "0"]
+
+
+def test_a_full_heat_map_cell_shows_its_first_ids_and_names_the_rest(con):
+    # 30 risks in one cell, 12 (a full cell, all shown) and 13 (one too many) in others; ids
+    # are numbered so that their order is the order of the numbers.
+    for number in range(1, 31):
+        add_risk_assessment(con, f"R{number:02}", "2025-02-01", 3, 3)
+    for number in range(31, 43):
+        add_risk_assessment(con, f"R{number:02}", "2025-02-01", 1, 1)
+    for number in range(43, 56):
+        add_risk_assessment(con, f"R{number:02}", "2025-02-01", 4, 4, residual_likelihood=1,
+                            residual_consequence=2)
+    marks = build(con).current.marks
+    by_cell = {}
+    for mark in marks:
+        by_cell.setdefault((mark.likelihood, mark.consequence), []).append(mark)
+    # The cells in the order of their first id, each cell's ids in order.
+    assert list(by_cell) == [(3, 3), (1, 1), (4, 4)]
+    crowded = by_cell[3, 3]
+    assert [m.text for m in crowded] == [f"R{n:02}" for n in range(1, 12)] + ["+19"]
+    assert crowded[-1].hover == "<br>".join([f"R{n:02} Risk R{n:02}" for n in range(12, 24)] + ["…"])
+    assert [m.text for m in by_cell[1, 1]] == [f"R{n:02}" for n in range(31, 43)]
+    assert [m.text for m in by_cell[4, 4]] == [f"R{n:02}" for n in range(43, 54)] + ["+2"]
+    assert by_cell[4, 4][-1].hover == "R54 Risk R54<br>R55 Risk R55"
+    assert crowded[0].hover.startswith("<b>R01 Risk R01</b>")
+    residual = build(con).residual.marks
+    assert [m.text for m in residual] == [f"R{n:02}" for n in range(43, 54)] + ["+2"]
+    assert {(m.likelihood, m.consequence) for m in residual} == {(1, 2)}
+
+
+def test_long_tables_show_their_first_rows_in_order_and_count_all(con):
+    levels = {}
+    for number in range(1, 61):
+        # The 16 cells over and over: the top list and the movement table sort by level.
+        likelihood, consequence = (number - 1) % 16 // 4 + 1, (number - 1) % 4 + 1
+        levels[f"R{number:02}"] = (likelihood * consequence, likelihood)
+        add_risk_assessment(con, f"R{number:02}", "2025-02-01", likelihood, consequence,
+                            action="Åtgärd", due_date="2025-06-30", action_status="Pågår")
+    view = build(con)
+    by_level = sorted(levels, key=lambda risk_id: (-levels[risk_id][0], -levels[risk_id][1], risk_id))
+    assert [name.split(" ")[0] for name in view.top.table.frame.iloc[:, 0]] == by_level[:risks.TOP_RISKS]
+    # All are new since 2024: by level, highest first, then by id.
+    by_score = sorted(levels, key=lambda risk_id: (-levels[risk_id][0], risk_id))
+    assert [name.split(" ")[0] for name in view.movement.table.frame.iloc[:, 0]] == by_score[:risks.TABLE_ROWS]
+    assert "Tabellen visar de 50 första av 60" in view.movement.sentence
+    # Overdue actions by due date, then id.
+    assert [name.split(" ")[0] for name in view.overdue.table.frame.iloc[:, 0]] == sorted(levels)[:risks.TABLE_ROWS]
+    assert view.overdue.sentence.startswith("60 åtgärder hade passerat sitt slutdatum")
+
+
+def test_moves_since_the_previous_analysis_group_the_risks_by_cells(con):
+    con.execute("INSERT INTO analyses VALUES "
+                "('A1', 'Första', 'Allt', DATE '2024-01-10', DATE '2024-02-01', 'IT-chef', 'MSB'), "
+                "('A2', 'Andra', 'Allt', DATE '2025-01-10', DATE '2025-02-01', 'IT-chef', 'MSB')")
+    for risk_id in ("R1", "R2", "R3", "R4"):
+        add_risk_assessment(con, risk_id, "2024-02-01", 2, 2, analysis_id="A1")
+    add_risk_assessment(con, "R3", "2025-02-01", 2, 4, analysis_id="A2")
+    add_risk_assessment(con, "R1", "2025-02-01", 3, 3, analysis_id="A2")
+    add_risk_assessment(con, "R4", "2025-03-01", 3, 3)
+    current = build(con).current
+    assert [(m.risk_ids, m.from_likelihood, m.from_consequence, m.to_likelihood, m.to_consequence)
+            for m in current.moves] == [(("R1", "R4"), 2, 2, 3, 3), (("R3",), 2, 2, 2, 4)]
+    assert current.moves[0].hover == "R1, R4: Medelhög (4) → Hög (9) sedan A1"
+    assert current.moves_sentence == "Pilarna visar hur risker har flyttat sedan riskanalysen A1 (2024-02-01)."
