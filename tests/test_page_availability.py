@@ -77,8 +77,9 @@ def expected(path, year, municipality, lang):
         availability_pct = sum(r[6] for r in group) / len(group)
         target = sum(r[5] for r in group) / len(group)
         below_months = len({r[0] for r in group if r[6] < r[5]})
-        per_system.append((availability_pct - target, -below_months, group[0][2], availability_pct,
-                           target))
+        # Equal gaps (to 9 decimals, past the floating-point noise of a mean) go by name.
+        per_system.append((round(availability_pct - target, 9), -below_months, group[0][2],
+                           availability_pct, target))
     per_system.sort()
     want["systems"] = [(name, availability_pct, target)
                        for _, _, name, availability_pct, target in per_system]
