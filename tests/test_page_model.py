@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import functools
 
+import pandas as pd
+import streamlit as st
 from pagetest import assert_clean
 from test_app_overview import metrics
 
 from lagesbild import ingest, risks
 from lagesbild.formatting import fmt_int
-from lagesbild.ui.data import connection
+from lagesbild.ui.data import connection, fetch
 
 
 def test_a_rerun_reuses_the_risk_model(open_app, demo_db_path, monkeypatch):
@@ -47,3 +49,19 @@ def test_new_data_builds_the_overview_anew(open_app, demo_copy, tmp_path):
     app.run()
     assert_clean(app)
     assert metrics(app)["incidents"] == fmt_int(before + 1, "sv")
+
+
+def test_a_caller_changing_its_result_leaves_the_cached_one_as_it_was(demo_copy, monkeypatch):
+    # Query results are cached as the frames themselves (not pickled): each caller gets a
+    # copy-on-write view, so changing it cannot change what the next caller gets.
+    monkeypatch.setenv("LAGESBILD_DB", str(demo_copy))
+    st.cache_resource.clear()
+    first = fetch("overview_incidents", year=2025, municipality=None)
+    expected = first.copy(deep=True)
+    first.loc[0, "incidents"] = -1
+    first["added"] = 1
+    again = fetch("overview_incidents", year=2025, municipality=None)
+    pd.testing.assert_frame_equal(again, expected)
+    assert again is not first
+    connection().close()
+    st.cache_resource.clear()
