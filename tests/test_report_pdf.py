@@ -1,18 +1,21 @@
 """The yearly report as PDF: opened with pypdf and read page by page. The sections are there,
 the key figures equal the database, every page carries the marking and its page number, the
-English option speaks English, and the public variant names no incident, risk or system."""
+English option speaks English, and the public variant names no incident, risk or system. Text
+breaks into lines where fpdf2's multi_cell breaks it, and charts are pictures sharp enough to
+print."""
 
 from __future__ import annotations
 
 import io
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 from reportfiles import (YEAR, build, key_phrases, names_the_public_variant_must_not_show,
                          normalised, pdf_pages, render_timed, shown)
 
 from lagesbild import db, report
-from lagesbild.report import model
+from lagesbild.report import figures, model, pdf
 from lagesbild.i18n import t
 
 
@@ -163,3 +166,37 @@ def test_year_in_title_page(internal):
     first = pdf_pages(data)[0]
     assert str(YEAR) in first and normalised(built.subtitle) in first
     assert normalised(built.as_of) in first
+
+
+@pytest.mark.parametrize("text, width", [
+    ("Incidenter med personuppgifter anmäldes inom 72 timmar i 93,5\u00a0% av fallen.", 60),
+    ("Verksamhetssystem socialtjänst Köping (240) och Lagringssystem (SAN) (348)", 30),
+    ("Ettordsålångtattdetintefårplatspåenrad och sedan kort", 20),
+    ("12\u00a0345\u00a0system med passerad översyn", 12),
+    ("första raden\nandra\n\nfjärde", 80),
+    ("slutar med en radbrytning\n", 80),
+    ("två  mellanslag  här och där, och ett sist ", 25),
+])
+@pytest.mark.parametrize("style, size", [("", 7.5), ("B", 11.5)])
+def test_text_breaks_into_the_lines_multi_cell_gives_it(internal, text, width, style, size):
+    # The document breaks text into lines itself (fpdf2's multi_cell is slow at it); where
+    # the lines break, and that a no-break space holds, must stay as multi_cell has it.
+    built, _ = internal
+    document = pdf._Document(built)
+    document.add_page()
+    lines = document.lines(text, width - 2 * document.c_margin, style, size)
+    document.set_font(pdf.FONT, style, size)
+    assert lines == document.multi_cell(width, 4, text, dry_run=True, output="LINES")
+    document.set_font(pdf.FONT, "", size)
+    height = document.multi_cell(width, size * 0.48, text, dry_run=True, output="HEIGHT")
+    assert document.text_height(text, size, width) == pytest.approx(height)
+
+
+def test_charts_are_pictures_of_their_printed_size_at_150_dpi(internal):
+    built, _ = internal
+    chart = next(part.chart for chapter in built.chapters for part in chapter.parts if part.chart)
+    picture = Image.open(io.BytesIO(figures.chart_png(chart, built.lang)))
+    width_mm, height_mm = figures.CHART_WIDTH_MM, figures.chart_height_mm(chart)
+    assert figures.DPI == 150
+    assert picture.size == (int(width_mm / 25.4 * 150), int(height_mm / 25.4 * 150))
+    assert picture.convert("RGB").getpixel((0, 0)) == (255, 255, 255)

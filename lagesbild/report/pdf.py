@@ -10,12 +10,12 @@ network. The same report gives the same bytes: the creation date is the report's
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
 from fpdf import FPDF
-from fpdf.enums import TableBordersLayout, XPos, YPos
-from fpdf.fonts import FontFace
+from fpdf.enums import XPos, YPos
 
 from lagesbild.i18n import t
 from lagesbild.palette import BLUE, CELL_FILL
@@ -23,7 +23,7 @@ from lagesbild.report import figures
 from lagesbild.report.model import Chapter, Decision, HeatMap, Part, Report, ReportTable
 
 FONT = "DejaVu"
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 MARGIN = 18.0
 TOP = 26.0          # below the header
 BOTTOM = 18.0       # above the footer
@@ -32,7 +32,11 @@ QUIET = (110, 110, 110)
 RULE = (210, 210, 210)
 HEADINGS_FILL = "#ECEFF3"
 CARD_FILL = (244, 246, 248)
-CELL_PADDING = 1.2
+CELL_PADDING = 1.2       # mm: left and right of a table cell's text
+CELL_PADDING_TOP = 1.0   # mm: above and below it
+# What fpdf2 allows a line's width over its room before breaking it (floating point).
+WIDTH_TOLERANCE = 1e-9
+NBSP = "\u00a0"
 SMALLEST_TABLE_FONT = 6.0
 SQUEEZED_COLUMN = 18.0    # mm: the least a column gets whose longest word has to break
 LONGEST_LINE = 70.0   # mm: a cell wider than this wraps
@@ -46,6 +50,8 @@ class _Document(FPDF):
     def __init__(self, report: Report):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.report = report
+        # Per font style and size, each character's width in mm (see string_width).
+        self.character_widths: dict[tuple[str, float], dict[str, float]] = {}
         font_folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
         for style, name in FONT_FILES.items():
             self.add_font(FONT, style, str(font_folder / name))
@@ -66,10 +72,8 @@ class _Document(FPDF):
         self.set_text_color(*QUIET)
         self.cell(self.epw / 2, 4, report.organisation)
         self.cell(self.epw / 2, 4, report.title, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_font(FONT, "B", 7)
         self.set_text_color(*_rgb(figures.MARKING_COLOUR[report.public]))
-        self.multi_cell(self.epw, 3.4, report.marking, align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+        self.text_block(report.marking, self.epw, 3.4, "B", 7)
         self.set_draw_color(*RULE)
         self.line(MARGIN, self.get_y() + 1, self.w - MARGIN, self.get_y() + 1)
         self.set_text_color(*TEXT)
@@ -94,9 +98,8 @@ class _Document(FPDF):
         if level == 2:
             self.ln(3)
         self.start_section(text, level=level - 1, strict=False)
-        self.set_font(FONT, "B", size)
         self.set_text_color(*_rgb(BLUE) if level == 1 else TEXT)
-        self.multi_cell(self.epw, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.text_block(text, self.epw, size * 0.5, "B", size)
         self.set_text_color(*TEXT)
         self.ln(1.5 if level == 2 else 2.5)
 
@@ -104,17 +107,31 @@ class _Document(FPDF):
                   after: float = 2.0, indent: float = 0.0) -> None:
         if not text:
             return
-        self.set_font(FONT, style, size)
         self.set_text_color(*colour)
         self.set_x(MARGIN + indent)
-        self.multi_cell(self.epw - indent, size * 0.48, text, align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+        self.text_block(text, self.epw - indent, size * 0.48, style, size)
         self.set_text_color(*TEXT)
         self.ln(after)
 
     def text_height(self, text: str, size: float, width: float | None = None) -> float:
-        self.set_font(FONT, "", size)
-        return self.multi_cell(width or self.epw, size * 0.48, text, dry_run=True, output="HEIGHT")
+        lines = self.lines(text, (width or self.epw) - 2 * self.c_margin, "", size) or [""]
+        return len(lines) * size * 0.48
+
+    def text_block(self, text: str, width: float, line_height: float, style: str, size: float,
+                   *, new_x: XPos = XPos.LMARGIN) -> None:
+        """``text`` written from the current position in lines ``width`` mm wide, as fpdf2's
+        multi_cell writes it (a page break between lines if need be, then ``new_x`` and the
+        next line), but with the lines broken in one pass: multi_cell measures the line
+        anew for each character it adds, which on a full report cost more than a second."""
+        lines = self.lines(text, width - 2 * self.c_margin, style, size) or [""]
+        self.set_font(FONT, style, size)
+        for number, line in enumerate(lines):
+            last = number == len(lines) - 1
+            self.cell(width, line_height, line, new_x=new_x if last else XPos.LEFT,
+                      new_y=YPos.NEXT)
+        if text.replace("\r", "").endswith("\n"):
+            # multi_cell moves down one line more after a text that ends with a line break.
+            self.ln()
 
     def keep_room(self, height: float) -> None:
         """A page break now, unless ``height`` fits below (keeps a title with what follows)."""
@@ -128,6 +145,19 @@ class _Document(FPDF):
         info = self.image(io.BytesIO(png), x=x if x is not None else MARGIN, w=width, alt_text=alt)
         return info.rendered_height
 
+    def string_width(self, text: str, style: str, size: float) -> float:
+        """The width of ``text`` in mm, from each character's width measured once: fpdf2
+        measures a whole string at a time, and tables measure every word of every cell."""
+        widths = self.character_widths.setdefault((style, size), {})
+        total = 0.0
+        for character in text:
+            width = widths.get(character)
+            if width is None:
+                self.set_font(FONT, style, size)
+                width = widths[character] = self.get_string_width(character)
+            total += width
+        return total
+
     def column_widths(self, table: ReportTable, size: float,
                       squeeze: bool = False) -> tuple[float, ...] | None:
         """Column widths in mm that fill the page: each column at least as wide as its
@@ -136,19 +166,15 @@ class _Document(FPDF):
         then the columns with the shortest words, such as dates and codes, keep them whole
         and the others share the rest, breaking their longest words)."""
         padding = 2 * CELL_PADDING + 0.5
-
-        def width(text: str, style: str = "") -> float:
-            self.set_font(FONT, style, size)
-            return self.get_string_width(text)
-
         least, wanted = [], []
         for index, column in enumerate(table.columns):
             cells = [row[index] for row in table.rows]
             # Split at plain spaces only: a no-break space holds "99,5 %" together.
             header_words = column.split(" ")
-            longest_word = max([width(w, "B") for w in header_words]
-                               + [width(w) for text in cells for w in text.split(" ")])
-            lengths = sorted(width(text) for text in cells) or [0.0]
+            longest_word = max([self.string_width(w, "B", size) for w in header_words]
+                               + [self.string_width(w, "", size)
+                                  for text in cells for w in text.split(" ")])
+            lengths = sorted(self.string_width(text, "", size) for text in cells) or [0.0]
             typical = lengths[int(0.9 * (len(lengths) - 1))]
             least.append(longest_word + padding)
             wanted.append(max(longest_word, min(typical, LONGEST_LINE)) + padding)
@@ -160,32 +186,134 @@ class _Document(FPDF):
         shortage = sum(wanted) - self.epw
         return tuple(w - shortage * r / sum(room) for w, r in zip(wanted, room))
 
+    def lines(self, text: str, width: float, style: str, size: float) -> list[str]:
+        """``text`` broken into lines at most ``width`` mm wide, as fpdf2's multi_cell breaks
+        them: at a new line, else at the last plain space that fits, inside a word only when
+        the word alone is wider than the line. No lines for no text."""
+        if not text:
+            return []
+        paragraphs = text.replace("\r", "").split("\n")
+        lines = []
+        for index, paragraph in enumerate(paragraphs):
+            broken = self._paragraph_lines(paragraph, width, style, size)
+            # A line break always ends a line, even an empty one; the text's end only a line
+            # with something on it.
+            lines.extend(broken or ([""] if index < len(paragraphs) - 1 else []))
+        return lines or [""]
+
+    def _paragraph_lines(self, text: str, width: float, style: str, size: float) -> list[str]:
+        # A no-break space holds its words together but is measured and written as the plain
+        # space multi_cell makes of it.
+        written = text.replace(NBSP, " ")
+        widths = [self.string_width(character, style, size) for character in written]
+        lines, start, filled, last_space = [], 0, 0.0, None
+        index = 0
+        while index < len(text):
+            if filled + widths[index] - width > WIDTH_TOLERANCE and index > start:
+                if text[index] == " ":
+                    lines.append(written[start:index])
+                    index += 1
+                elif last_space is not None:
+                    lines.append(written[start:last_space])
+                    index = last_space + 1
+                else:
+                    lines.append(written[start:index])
+                start, filled, last_space = index, 0.0, None
+                continue
+            if text[index] == " ":
+                last_space = index
+            filled += widths[index]
+            index += 1
+        if start < len(text):
+            lines.append(written[start:])
+        return lines
+
     def table_of(self, table: ReportTable, *, size: float = 7.5) -> None:
+        """A table across the page: a bold heading row on a grey fill, repeated on each page
+        the table continues on, rows separated by thin rules, each cell's text wrapped in its
+        column and a toned cell filled in its tone's colour.
+
+        Laid out as fpdf2's table lays it out, but with each cell's lines broken once: the
+        table breaks them with multi_cell, twice (to measure the row, then to write it), and
+        that took some 2.5 s for a report's tables of up to 30 rows."""
         weights = self.column_widths(table, size)
         # A wide table gets a smaller font rather than words broken inside.
         while weights is None and size > SMALLEST_TABLE_FONT:
             size -= 0.5
             weights = self.column_widths(table, size)
         weights = weights or self.column_widths(table, size, squeeze=True)
-        align = tuple("RIGHT" if c in table.numeric else "LEFT" for c in table.columns)
-        self.set_font(FONT, "", size)
+        widths = [weight / sum(weights) * self.epw for weight in weights]
+        lefts = [MARGIN + sum(widths[:index]) for index in range(len(widths))]
+        line_height = size * 0.46
+        right_aligned = [column in table.numeric for column in table.columns]
+        text_width = [width - 2 * CELL_PADDING for width in widths]
+
+        def fill(column: str, index: int) -> str | None:
+            tone = table.tone(column, index)
+            return CELL_FILL.get(tone) if tone else None
+
+        heading = _TableRow(
+            [self.lines(text, w, "B", size) for text, w in zip(table.columns, text_width)],
+            [HEADINGS_FILL] * len(widths), "B", line_height)
+        rows = [_TableRow([self.lines(text, w, "", size) for text, w in zip(cells, text_width)],
+                          [fill(column, index) for column in table.columns], "", line_height)
+                for index, cells in enumerate(table.rows)]
         self.set_draw_color(*RULE)
-        headings = FontFace(emphasis="BOLD", fill_color=HEADINGS_FILL, size_pt=size)
-        with self.table(col_widths=weights, text_align=align, width=self.epw,
-                        line_height=size * 0.46, headings_style=headings,
-                        padding=(1.0, CELL_PADDING),
-                        borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-                        repeat_headings=1, v_align="TOP") as grid:
-            header = grid.row()
-            for column in table.columns:
-                header.cell(column)
-            for index, cells in enumerate(table.rows):
-                row = grid.row()
-                for column, text in zip(table.columns, cells):
-                    tone = table.tone(column, index)
-                    fill = CELL_FILL.get(tone) if tone else None
-                    row.cell(text, style=FontFace(fill_color=fill) if fill else None)
+        # The heading row never stands alone at the foot of a page.
+        if rows and self.will_page_break(heading.height + rows[0].height):
+            self.add_page()
+        count = len(rows) + 1
+        for index, row in enumerate([heading, *rows]):
+            if self.will_page_break(row.height):
+                self.add_page()
+                if index > 0:
+                    self.table_row(heading, lefts, widths, right_aligned, size, first=True,
+                                   last=False)
+            self.table_row(row, lefts, widths, right_aligned, size, first=index == 0,
+                           last=index == count - 1)
+        self.set_font(FONT, "", size)
         self.ln(3)
+
+    def table_row(self, row: _TableRow, lefts: list[float], widths: list[float],
+                  right_aligned: list[bool], size: float, *, first: bool, last: bool) -> None:
+        """One row: fills, the rules above (not on the first row) and below (not on the last),
+        then each cell's lines."""
+        top = self.get_y()
+        bottom = top + row.height
+        self.set_font(FONT, row.style, size)
+        for left, width, lines, fill, right in zip(lefts, widths, row.cells, row.fills,
+                                                   right_aligned):
+            if fill:
+                self.set_fill_color(*_rgb(fill))
+                self.rect(left, top, width, row.height, style="F")
+            if not last:
+                self.line(left, bottom, left + width, bottom)
+            if not first:
+                self.line(left, top, left + width, top)
+            # Each line at the baseline cell() would give it, for a fifth of cell()'s cost.
+            for number, line in enumerate(lines):
+                baseline = (top + CELL_PADDING_TOP + (number + 0.5) * row.line_height
+                            + 0.3 * self.font_size)
+                x = (left + width - CELL_PADDING - self.string_width(line, row.style, size)
+                     if right else left + CELL_PADDING)
+                self.text(x, baseline, line)
+        self.set_xy(MARGIN, bottom)
+
+
+@dataclass(frozen=True)
+class _TableRow:
+    """A table row laid out: each cell's lines and fill, and the row's font style."""
+
+    cells: list[list[str]]
+    fills: list[str | None]
+    style: str
+    line_height: float
+
+    @property
+    def height(self) -> float:
+        """The tallest cell's lines and padding; one line when every cell is empty."""
+        tallest = max(len(lines) for lines in self.cells)
+        return tallest * self.line_height + 2 * CELL_PADDING_TOP if tallest else self.line_height
 
 
 def _squeezed(least: list[float], wanted: list[float], total: float) -> tuple[float, ...]:
@@ -215,10 +343,8 @@ def _title_page(document: _Document, report: Report) -> None:
     document.add_page()
     document.set_y(70)
     document.paragraph(report.organisation, size=12, colour=QUIET, after=6)
-    document.set_font(FONT, "B", 24)
     document.set_text_color(*_rgb(BLUE))
-    document.multi_cell(document.epw, 11, report.title, align="L", new_x=XPos.LMARGIN,
-                        new_y=YPos.NEXT)
+    document.text_block(report.title, document.epw, 11, "B", 24)
     document.ln(3)
     document.paragraph(report.subtitle, size=13, after=14)
     document.paragraph(report.date_line, size=10)
@@ -274,9 +400,8 @@ def _cards(document: _Document, chapter: Chapter, lang: str) -> None:
         document.set_fill_color(*CARD_FILL)
         document.rect(left, top, width, height, style="F")
         document.set_xy(left + 2, top + 2)
-        document.set_font(FONT, "", 7.5)
         document.set_text_color(*QUIET)
-        document.multi_cell(width - 4, 3.6, headline.label, align="L")
+        document.text_block(headline.label, width - 4, 3.6, "", 7.5, new_x=XPos.RIGHT)
         document.set_xy(left + 2, top + 2 + label_height + 1)
         document.set_font(FONT, "B", 14)
         document.set_text_color(*TEXT)
@@ -327,12 +452,8 @@ def _heat_maps(document: _Document, maps: tuple[HeatMap, ...], lang: str) -> Non
     for index, heat_map in enumerate(maps):
         left = MARGIN + index * (width + gap)
         document.set_xy(left, top)
-        document.set_font(FONT, "B", 9.5)
-        document.multi_cell(width, 4.6, heat_map.title, align="L", new_x=XPos.LEFT,
-                            new_y=YPos.NEXT)
-        document.set_font(FONT, "", 8)
-        document.multi_cell(width, 3.8, heat_map.sentence, align="L", new_x=XPos.LEFT,
-                            new_y=YPos.NEXT)
+        document.text_block(heat_map.title, width, 4.6, "B", 9.5, new_x=XPos.LEFT)
+        document.text_block(heat_map.sentence, width, 3.8, "", 8, new_x=XPos.LEFT)
         document.set_y(top + titles)
         height = document.picture(figures.heat_map_png(heat_map), width, x=left,
                                   alt=t("report.doc.heat_map", lang, title=heat_map.title))
