@@ -18,6 +18,7 @@ import textwrap
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from PIL import Image
 
 from lagesbild.formatting import MISSING, NBSP, fmt_decimal
 from lagesbild.i18n import t
@@ -43,14 +44,19 @@ STYLE = {
     "ytick.color": TEXT_COLOUR,
     "text.color": TEXT_COLOUR,
 }
-# PNG metadata would otherwise carry the matplotlib version; the picture is the same without.
-PNG_METADATA = {"Software": None}
 
 
 def _png(figure: Figure) -> bytes:
+    """The figure drawn once, its layout worked out in that same draw (savefig draws a
+    layout-managed figure twice: once to lay it out, once to paint it). Saved as RGB: on its
+    opaque white background the alpha channel says nothing, and without it the picture is
+    smaller and quicker for the PDF to take in."""
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    picture = Image.frombuffer("RGBA", canvas.get_width_height(physical=True),
+                               canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
     buffer = io.BytesIO()
-    FigureCanvasAgg(figure)
-    figure.savefig(buffer, format="png", dpi=DPI, metadata=PNG_METADATA, facecolor="white")
+    picture.save(buffer, format="png", dpi=(DPI, DPI))
     return buffer.getvalue()
 
 
@@ -112,7 +118,8 @@ def chart_png(chart: ReportChart, lang: str, *, width_mm: float = CHART_WIDTH_MM
     categories = [str(c) for c in data.categories]
     height_mm = height_mm or chart_height_mm(chart)
     with matplotlib.rc_context(STYLE):
-        figure = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), layout="constrained")
+        figure = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=DPI, facecolor="white",
+                        layout="constrained")
         axes = figure.add_subplot()
         _draw(axes, chart, categories, horizontal)
         value_axis = axes.xaxis if horizontal else axes.yaxis
@@ -222,7 +229,8 @@ def heat_map_png(heat_map: HeatMap, *, width_mm: float = HEAT_MAP_WIDTH_MM) -> b
     import matplotlib
 
     with matplotlib.rc_context(STYLE):
-        figure = Figure(figsize=(width_mm / 25.4, width_mm * 0.92 / 25.4), layout="constrained")
+        figure = Figure(figsize=(width_mm / 25.4, width_mm * 0.92 / 25.4), dpi=DPI,
+                        facecolor="white", layout="constrained")
         axes = figure.add_subplot()
         for cell in heat_map.cells:
             x, y = cell.consequence - 1, cell.likelihood - 1
