@@ -12,7 +12,7 @@ import os
 import sys
 import traceback
 
-from . import contracts, db, demo, export, frozen, ingest, report
+from . import contracts, db, export, frozen, ingest, report
 from .contracts import MUNICIPALITIES
 
 KIND_HELP = ", ".join(contracts.KINDS)
@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _init(args) -> int:
+    from . import demo  # only init needs the demo generator
+
     con = db.connect()
     try:
         if args.demo:
