@@ -1,19 +1,20 @@
 """Read an import file, validate it against its contract and load it atomically.
 
 The command line and the app's upload page both call :func:`import_file`; the app's edit
-forms call :func:`import_rows`, which takes the same path from the staging table on. A file
+forms call :func:`import_rows`, which takes the same path from the typed table on. A file
 (or an edit) is either loaded whole or not at all: any problem rejects it, with one message
 per row and column, and the database stays exactly as it was.
 
-The work happens in DuckDB: the file is read as text into a staging table, every value
-is parsed and checked with set-based SQL (fast on a million rows), and the typed rows
-are upserted on the kind's key inside one transaction. The SQL is generated from the
+The work happens in DuckDB: the file is read as text and parsed in one pass into a typed
+table, every value is checked with set-based SQL (fast on a million rows), and the typed
+rows are upserted on the kind's key inside one transaction. The SQL is generated from the
 contract's column definitions; values from the file only ever reach DuckDB as data.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import getpass
@@ -22,6 +23,7 @@ import io
 import os
 import re
 import tempfile
+import threading
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -200,14 +202,14 @@ def import_file(con: duckdb.DuckDBPyConnection, kind: str, source: Path | str | 
     try:
         spec = _spec(kind)
         result.kind = spec.name
-        data = _read_source(source, max_bytes)
-        result.sha256 = hashlib.sha256(data).hexdigest()
+        read = _read_source(source, max_bytes)
+        result.sha256 = hashlib.sha256(read.data).hexdigest()
         cur = con.cursor()
         try:
-            staging = _stage_file(cur, spec, data, result)
-            _load(cur, spec, staging, result, _Load(changed_by or current_user(), "import",
-                                                    result.file_name, result.sha256,
-                                                    max_problems, preview_rows))
+            typed = _stage_file(cur, spec, read, result)
+            _load(cur, spec, typed, result, _Load(changed_by or current_user(), "import",
+                                                  result.file_name, result.sha256,
+                                                  max_problems, preview_rows))
         finally:
             cur.close()
     except _Rejected as rejected:
@@ -231,8 +233,8 @@ def import_rows(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, 
         result.kind = spec.name
         cur = con.cursor()
         try:
-            staging = _stage_frame(cur, spec, frame, result)
-            _load(cur, spec, staging, result, _Load(changed_by, action, None, None, max_problems, 0))
+            typed = _stage_frame(cur, spec, frame, result)
+            _load(cur, spec, typed, result, _Load(changed_by, action, None, None, max_problems, 0))
         finally:
             cur.close()
     except _Rejected as rejected:
@@ -264,47 +266,66 @@ class _Load:
     preview_rows: int
 
 
-def _read_source(source: Path | str | bytes, max_bytes: int) -> bytes:
+@dataclass(frozen=True)
+class _Read:
+    """A file's bytes and, when read from a path, the path with its size and modification
+    time before the read: while they still hold, DuckDB may read the file itself rather than
+    a copy of the bytes (which are what was hashed)."""
+
+    data: bytes
+    path: Path | None = None
+    stamp: tuple[int, int] | None = None
+
+    def unchanged(self) -> bool:
+        if self.path is None:
+            return False
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == self.stamp
+
+
+def _read_source(source: Path | str | bytes, max_bytes: int) -> _Read:
     if isinstance(source, bytes):
-        data = source
+        read = _Read(source)
     else:
         path = Path(source)
         if not path.is_file():
             raise _Rejected(Problem(None, None, "missing_file", str(path)))
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Rejected(Problem(None, None, "too_large", _mb(size), _mb(max_bytes)))
-        data = path.read_bytes()
-    if len(data) > max_bytes:
-        raise _Rejected(Problem(None, None, "too_large", _mb(len(data)), _mb(max_bytes)))
-    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        stat = path.stat()
+        if stat.st_size > max_bytes:
+            raise _Rejected(Problem(None, None, "too_large", _mb(stat.st_size), _mb(max_bytes)))
+        read = _Read(path.read_bytes(), path, (stat.st_size, stat.st_mtime_ns))
+    if len(read.data) > max_bytes:
+        raise _Rejected(Problem(None, None, "too_large", _mb(len(read.data)), _mb(max_bytes)))
+    if not read.data.lstrip(b"\xef\xbb\xbf \t\r\n"):  # lstrip: no copy of a file ending in a newline
         raise _Rejected(Problem(None, None, "empty_file"))
-    return data
+    return read
 
 
 def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:.0f}" if size >= 1024 * 1024 else f"{size / 1024 / 1024:.2f}"
 
 
-# --- Reading: bytes -> a staging table of text, one column per contract column -------------
+# --- Reading: bytes -> the typed table: per contract column the text as read and the value ---
 
-def _stage_file(cur: duckdb.DuckDBPyConnection, spec: Kind, data: bytes, result: ImportResult) -> str:
-    """Stage the file's rows as text; return the staging table's name."""
-    staging = f"staging_{uuid.uuid4().hex}"
-    # Staged outside the transaction: there rowid follows the file's row order.
-    if data[:4] == b"PK\x03\x04":
-        _stage_xlsx(cur, spec, data, staging, result)
-    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+def _stage_file(cur: duckdb.DuckDBPyConnection, spec: Kind, read: _Read, result: ImportResult) -> str:
+    """Read the file's rows into a typed table; return its name."""
+    typed = f"typed_{uuid.uuid4().hex}"
+    if read.data[:4] == b"PK\x03\x04":
+        _stage_xlsx(cur, spec, read.data, typed, result)
+    elif read.data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise _Rejected(Problem(None, None, "old_excel"))
     else:
-        _stage_csv(cur, spec, data, staging, result)
-    return staging
+        _stage_csv(cur, spec, read, typed, result)
+    return typed
 
 
 def _stage_frame(cur: duckdb.DuckDBPyConnection, spec: Kind, frame: pd.DataFrame,
                  result: ImportResult) -> str:
-    """Stage rows entered in the app as text, the way a file's rows are staged."""
-    staging = f"staging_{uuid.uuid4().hex}"
+    """Read rows entered in the app into a typed table, the way a file's rows are read."""
+    typed = f"typed_{uuid.uuid4().hex}"
     unknown = set(frame.columns) - set(spec.column_names) - {"source_row"}
     if unknown:
         raise ValueError(f"not columns of {spec.name}: {sorted(unknown)}")
@@ -318,42 +339,44 @@ def _stage_frame(cur: duckdb.DuckDBPyConnection, spec: Kind, frame: pd.DataFrame
                    else list(range(1, count + 1)))
     text = pd.DataFrame(columns, dtype="string")
     text["source_row"] = pd.Series(source_rows, dtype="int64")
-    cur.register(f"{staging}_frame", text)
-    cur.execute(f"CREATE TEMP TABLE {staging} AS SELECT * FROM {staging}_frame ORDER BY source_row")
-    cur.unregister(f"{staging}_frame")
-    return staging
+    _create_typed_from_frame(cur, spec, text, typed)
+    return typed
 
 
 def _is_missing(value) -> bool:
     return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
-def _load(cur: duckdb.DuckDBPyConnection, spec: Kind, staging: str, result: ImportResult,
+# Imports and edits write one at a time. A table without a declared key (sla) relies on the
+# importer's own check that a key is not stored yet, which another write must not overtake.
+_WRITING = threading.Lock()
+
+
+def _load(cur: duckdb.DuckDBPyConnection, spec: Kind, typed: str, result: ImportResult,
           how: _Load) -> None:
-    """Validate the staged rows and, unless refused or a dry run, upsert them and log it."""
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        result.rows = cur.execute(f"SELECT count(*) FROM {staging}").fetchall()[0][0]
-        if result.rows == 0:
-            raise _Rejected(Problem(None, None, "no_rows"))
-        typed = _validate(cur, spec, staging, result, how.max_problems)
-        if how.preview_rows:
-            result.preview = _preview(cur, spec, typed, how.preview_rows)
-        if result.problem_count:
+    """Validate the typed rows and, unless refused or a dry run, upsert them and log it."""
+    with contextlib.nullcontext() if result.dry_run else _WRITING:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            row_number = _row_number(cur, typed)
+            _validate(cur, spec, typed, row_number, result, how.max_problems)
+            if how.preview_rows:
+                result.preview = _preview(cur, spec, typed, row_number, how.preview_rows)
+            if result.problem_count:
+                cur.execute("ROLLBACK")
+                return
+            _count_changes(cur, spec, typed, result)
+            if result.dry_run:
+                cur.execute("ROLLBACK")
+                return
+            _write(cur, spec, typed, result, how)
+            cur.execute("COMMIT")
+        except _Rejected:
             cur.execute("ROLLBACK")
-            return
-        _count_changes(cur, spec, typed, result)
-        if result.dry_run:
+            raise
+        except duckdb.Error as exc:
             cur.execute("ROLLBACK")
-            return
-        _write(cur, spec, typed, result, how)
-        cur.execute("COMMIT")
-    except _Rejected:
-        cur.execute("ROLLBACK")
-        raise
-    except duckdb.Error as exc:
-        cur.execute("ROLLBACK")
-        raise _Rejected(Problem(None, None, "database", str(exc).strip().splitlines()[0])) from None
+            raise _Rejected(Problem(None, None, "database", str(exc).strip().splitlines()[0])) from None
 
 
 def _normalise_header(text: str) -> str:
@@ -390,67 +413,95 @@ def _map_headers(spec: Kind, headers: list[str], result: ImportResult) -> list[s
     return mapped
 
 
-def _decode_to_utf8_file(data: bytes) -> tuple[str, Path | None]:
-    """The file's first line as text, and a UTF-8 copy for DuckDB when the file is not
-    UTF-8 already (DuckDB cannot read Windows-1252 here)."""
-    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+def _stage_csv(cur, spec: Kind, read: _Read, typed: str, result: ImportResult) -> None:
+    body = read.data[3:] if read.data.startswith(codecs.BOM_UTF8) else read.data
+    if _starts_as_utf8(body):
+        # DuckDB checks the rest of the encoding as it reads, which saves a pass in Python.
+        unread = _stage_csv_text(cur, spec, read, body, None, typed, result)
+        if not any(error_type == "INVALID ENCODING" for _, error_type, _ in unread):
+            _refuse_unread(unread)
+            return
+        # Not UTF-8 after all: the whole file, header included, is read as Windows-1252.
+        cur.execute(f"DROP TABLE {typed}")
+        result.ignored_columns.clear()
     try:
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        for start in range(0, len(body), 1 << 22):
-            decoder.decode(body[start:start + (1 << 22)])
-        decoder.decode(b"", final=True)
-        text_head = body[:65536].decode("utf-8", errors="ignore")
-        converted = None
+        text = body.decode("cp1252")
     except UnicodeDecodeError:
-        try:
-            text = body.decode("cp1252")
-        except UnicodeDecodeError:
-            raise _Rejected(Problem(None, None, "bad_encoding")) from None
-        text_head = text[:65536]
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".csv", delete=False,
-                                             newline="")
-        with handle:
-            handle.write(text)
-        converted = Path(handle.name)
-    if "\x00" in text_head:
-        raise _Rejected(Problem(None, None, "binary_file"))
-    return text_head, converted
+        raise _Rejected(Problem(None, None, "bad_encoding")) from None
+    _refuse_unread(_stage_csv_text(cur, spec, read, body, text, typed, result))
 
 
-def _stage_csv(cur, spec: Kind, data: bytes, staging: str, result: ImportResult) -> None:
-    head, converted = _decode_to_utf8_file(data)
-    path = converted
+def _starts_as_utf8(body: bytes) -> bool:
     try:
-        if path is None:
-            handle = tempfile.NamedTemporaryFile("wb", suffix=".csv", delete=False)
-            with handle:
-                handle.write(data[3:] if data.startswith(codecs.BOM_UTF8) else data)
-            path = Path(handle.name)
-        first_line = head.splitlines()[0] if head.splitlines() else ""
-        delimiter = _sniff_delimiter(spec, first_line)
-        headers = next(csv.reader([first_line], delimiter=delimiter))
-        mapped = _map_headers(spec, headers, result)
-        names = [name or f"ignored_{i}" for i, name in enumerate(mapped)]
-        rejects = f"rejects_{uuid.uuid4().hex}"
-        cur.execute(
-            f"CREATE TEMP TABLE {staging} AS "
-            "SELECT * FROM read_csv(?, delim = ?, quote = '\"', escape = '\"', header = true, "
-            "auto_detect = false, columns = ?, store_rejects = true, "
-            f"rejects_table = '{rejects}_errors', rejects_scan = '{rejects}_scans')",
-            [str(path), delimiter, {name: "VARCHAR" for name in names}])
-        bad = cur.execute(
-            f"SELECT line, error_type, error_message FROM {rejects}_errors ORDER BY line").fetchall()
-        if bad:
-            raise _Rejected(*(Problem(line, None, "bad_csv_row", _describe_csv_error(kind, msg))
-                              for line, kind, msg in bad))
-        for name in result.kept_columns:
-            cur.execute(f"ALTER TABLE {staging} ADD COLUMN {name} VARCHAR")
+        # Not final: a character cut off at the end of the slice is no fault.
+        codecs.getincrementaldecoder("utf-8")().decode(body[:65536])
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, cp1252_text: str | None, typed: str,
+                    result: ImportResult) -> list[tuple[int, str, str]]:
+    """Map the header and read the rows into ``typed``: the file as UTF-8, or its text read as
+    Windows-1252 (DuckDB cannot read that here, so it gets a UTF-8 copy). Returns the lines
+    DuckDB could not read: (line, error type, message)."""
+    head = body[:65536].decode("utf-8", errors="ignore") if cp1252_text is None else cp1252_text[:65536]
+    if "\x00" in head:
+        raise _Rejected(Problem(None, None, "binary_file"))
+    first_line = head.splitlines()[0] if head.splitlines() else ""
+    delimiter = _sniff_delimiter(spec, first_line)
+    headers = next(csv.reader([first_line], delimiter=delimiter))
+    mapped = _map_headers(spec, headers, result)
+    names = [name or f"ignored_{i}" for i, name in enumerate(mapped)]
+    copy = None
+    try:
+        # DuckDB reads a UTF-8 file where it lies (a copy costs half a second per 150 MB),
+        # unless its name would be taken as a pattern.
+        if cp1252_text is not None:
+            copy = _temporary_csv(cp1252_text.encode("utf-8"))
+        elif read.path is None or any(mark in str(read.path) for mark in "*?["):
+            copy = _temporary_csv(body)
+        unread = _read_csv_typed(cur, spec, copy or read.path.absolute(), delimiter, names, typed)
+        if copy is None and not read.unchanged():
+            # The file changed after it was read and hashed: load the bytes that were.
+            cur.execute(f"DROP TABLE {typed}")
+            copy = _temporary_csv(body)
+            unread = _read_csv_typed(cur, spec, copy, delimiter, names, typed)
+        return unread
     except duckdb.Error as exc:
         raise _Rejected(Problem(None, None, "binary_file" if "\x00" in str(exc) else "bad_csv_row",
                                 str(exc).strip().splitlines()[0][:200])) from None
     finally:
-        if path is not None:
-            path.unlink(missing_ok=True)
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+
+
+def _temporary_csv(data: bytes) -> Path:
+    handle = tempfile.NamedTemporaryFile("wb", suffix=".csv", delete=False)
+    with handle:
+        handle.write(data)
+    return Path(handle.name)
+
+
+def _read_csv_typed(cur, spec: Kind, path: Path, delimiter: str, names: list[str],
+                    typed: str) -> list[tuple[int, str, str]]:
+    """The typed table straight from the CSV file, without a table of text in between, made
+    outside the transaction, where rowid follows the file's row order. Returns the lines
+    DuckDB could not read."""
+    rejects = f"rejects_{uuid.uuid4().hex}"
+    source = ("read_csv(?, delim = ?, quote = '\"', escape = '\"', header = true, auto_detect = false, "
+              "columns = ?, compression = 'none', store_rejects = true, "
+              f"rejects_table = '{rejects}_errors', rejects_scan = '{rejects}_scans')")
+    _create_typed(cur, spec, typed, source, set(names), None,
+                  [str(path), delimiter, {name: "VARCHAR" for name in names}])
+    return cur.execute(
+        f"SELECT line, error_type, error_message FROM {rejects}_errors ORDER BY line").fetchall()
+
+
+def _refuse_unread(unread: list[tuple[int, str, str]]) -> None:
+    if unread:
+        raise _Rejected(*(Problem(line, None, "bad_csv_row", _describe_csv_error(error_type, message))
+                          for line, error_type, message in unread))
 
 
 def _describe_csv_error(error_type: str, message: str) -> str:
@@ -470,7 +521,7 @@ def _sniff_delimiter(spec: Kind, first_line: str) -> str:
     return max(CSV_DELIMITERS, key=score)
 
 
-def _stage_xlsx(cur, spec: Kind, data: bytes, staging: str, result: ImportResult) -> None:
+def _stage_xlsx(cur, spec: Kind, data: bytes, typed: str, result: ImportResult) -> None:
     import openpyxl  # only needed for Excel files
 
     try:
@@ -508,9 +559,18 @@ def _stage_xlsx(cur, spec: Kind, data: bytes, staging: str, result: ImportResult
     frame = pd.DataFrame({**columns, "source_row": source_rows},
                          dtype=object).astype({"source_row": "int64"})
     frame = frame.astype({name: "string" for name in spec.column_names})
-    cur.register(f"{staging}_frame", frame)
-    cur.execute(f"CREATE TEMP TABLE {staging} AS SELECT * FROM {staging}_frame ORDER BY source_row")
-    cur.unregister(f"{staging}_frame")
+    _create_typed_from_frame(cur, spec, frame, typed)
+
+
+def _create_typed_from_frame(cur, spec: Kind, frame: pd.DataFrame, typed: str) -> None:
+    """The typed table from text rows numbered in ``source_row``, in that order."""
+    name = f"{typed}_frame"
+    cur.register(name, frame)
+    try:
+        _create_typed(cur, spec, typed, f"(SELECT * FROM {name} ORDER BY source_row)",
+                      set(frame.columns), "s.source_row")
+    finally:
+        cur.unregister(name)
 
 
 def _cell_text(value, column: Column) -> str | None:
@@ -533,29 +593,6 @@ def _cell_text(value, column: Column) -> str | None:
 
 
 # --- Validating: text -> typed values, and every problem with its row and column ----------
-
-def _spellings_frame() -> pd.DataFrame:
-    rows = []
-    for vocab in _vocabularies():
-        for spelling, canonical in vocab.spellings().items():
-            rows.append((vocab.name, spelling, str(canonical)))
-    for spelling, value in contracts.BOOLEAN_SPELLINGS.items():
-        rows.append(("boolean", spelling, "true" if value else "false"))
-    return pd.DataFrame(rows, columns=["vocabulary", "spelling", "canonical"])
-
-
-def _vocabularies():
-    seen = {}
-    for spec in contracts.KINDS.values():
-        for col in spec.columns:
-            if col.vocabulary is not None:
-                seen[col.vocabulary.name] = col.vocabulary
-    return seen.values()
-
-
-_SQL_TYPES = {TEXT: "VARCHAR", INTEGER: "BIGINT", DECIMAL: "DOUBLE", DATE: "DATE",
-              TIMESTAMP: "TIMESTAMP", MONTH: "DATE", BOOLEAN: "BOOLEAN"}
-
 
 def _is_integer_vocabulary(col: Column) -> bool:
     return all(isinstance(v, int) for v in col.vocabulary.values)
@@ -583,22 +620,45 @@ def _parse_expression(col: Column) -> str:
     if col.type == DECIMAL:
         return f"n_{col.name}"
     if col.type == DATE:
-        stamp = f"TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP)"
-        return (f"coalesce(TRY_CAST({v} AS DATE), "
-                f"CASE WHEN {stamp} = date_trunc('day', {stamp}) THEN CAST({stamp} AS DATE) END)")
+        midnight = _when(f"TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP)", "x = date_trunc('day', x)")
+        return f"coalesce(TRY_CAST({v} AS DATE), CAST({midnight} AS DATE))"
     if col.type == TIMESTAMP:
         return f"date_trunc('second', TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP))"
     if col.type == MONTH:
         # "2025-03", or a first-of-month date as Excel turns "2025-03" into.
-        return (f"coalesce(TRY_CAST({v} || '-01' AS DATE), "
-                f"CASE WHEN day(TRY_CAST({v} AS DATE)) = 1 THEN TRY_CAST({v} AS DATE) END)")
+        first_day = _when(f"TRY_CAST({v} AS DATE)", "day(x) = 1")
+        return f"coalesce(TRY_CAST({v} || '-01' AS DATE), {first_day})"
     if col.type == BOOLEAN:
-        return f"CAST(sp_{col.name}.canonical AS BOOLEAN)"
+        return _lookup(v, {spelling: "true" if value else "false"
+                           for spelling, value in contracts.BOOLEAN_SPELLINGS.items()})
     if col.type == CHOICE:
+        spellings = col.vocabulary.spellings().items()
         if _is_integer_vocabulary(col):
-            return f"CAST(sp_{col.name}.canonical AS TINYINT)"
-        return f"sp_{col.name}.canonical"
+            return f"CAST({_lookup(v, {s: str(c) for s, c in spellings})} AS TINYINT)"
+        return _lookup(v, {s: _sql_text(c) for s, c in spellings})
     raise ValueError(col.type)
+
+
+def _lookup(v: str, values: dict[str, str]) -> str:
+    """SQL for the value (as SQL) of the text in ``v`` by its lower-case spelling, NULL for a
+    spelling not listed. A CASE rather than a join with a table of spellings: a join would
+    not keep the file's rows in their order, which gives them their numbers."""
+    return (f"CASE lower({v}) "
+            + " ".join(f"WHEN {_sql_text(spelling)} THEN {value}" for spelling, value in values.items())
+            + " END")
+
+
+def _sql_text(text: str) -> str:
+    """A text from the contract as an SQL literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _when(value: str, condition: str) -> str:
+    """SQL for ``value`` where ``condition`` holds of it (as ``x``), else NULL. ``value`` is
+    written once: DuckDB computes an expression written twice in a query for every row, even
+    in a coalesce branch that only the few rows not parsed by the first branch reach, and a
+    cast that fails costs as much as ten that succeed."""
+    return f"list_filter([{value}], lambda x: {condition})[1]"
 
 
 _PARSE_PROBLEM = {INTEGER: "not_integer", DECIMAL: "not_number", DATE: "not_date",
@@ -606,53 +666,46 @@ _PARSE_PROBLEM = {INTEGER: "not_integer", DECIMAL: "not_number", DATE: "not_date
                   CHOICE: "not_in_list"}
 
 
-def _validate(cur, spec: Kind, staging: str, result: ImportResult,
-              max_problems: int = MAX_PROBLEMS_SHOWN) -> str:
-    """Build the typed table for ``staging``; record every problem in ``result``.
-    Returns the typed table's name."""
-    typed = f"{staging}_typed"
-    # Row numbers as Excel shows them. A CSV stages in file order, so the header is row 1
-    # and rowid 0 is row 2; an Excel sheet brings its own numbers (it may skip empty rows).
-    has_row_column = "source_row" in {r[0] for r in cur.execute(f"DESCRIBE {staging}").fetchall()}
-    row_number = "s.source_row" if has_row_column else "s.rowid + 2"
-    cur.register("spellings_frame", _spellings_frame())
-    cleaned, numbers, joins, parsed = [], [], [], []
+def _create_typed(cur, spec: Kind, typed: str, source: str, present: set[str],
+                  row_number: str | None, params: list | None = None) -> None:
+    """Create the temporary table ``typed`` from ``source``, a relation of text columns
+    (``present`` names those it has): per contract column the cleaned text (``v_<column>``)
+    and the typed value (NULL where the text does not parse), and ``source_row`` when
+    ``row_number`` numbers the rows. One pass: the values are parsed as they are read."""
+    cleaned, numbers, parsed = [], [], []
     for col in spec.columns:
-        raw = f"s.{col.name}"
+        raw = f"s.{col.name}" if col.name in present else "CAST(NULL AS VARCHAR)"
         text = f"nullif(trim({raw}), '')"
         if col.type == TEXT:
             # A leading apostrophe guards a formula-like text in our own CSV exports.
             text = (f"CASE WHEN starts_with({text}, '''') AND substr({text}, 2, 1) IN "
                     f"('=', '+', '-', '@', chr(9), chr(13)) THEN substr({text}, 2) ELSE {text} END")
         cleaned.append(f"{text} AS v_{col.name}")
-        if col.type == CHOICE or col.type == BOOLEAN:
-            vocabulary = col.vocabulary.name if col.vocabulary else "boolean"
-            joins.append(
-                f"LEFT JOIN spellings_frame AS sp_{col.name} ON sp_{col.name}.vocabulary = '{vocabulary}' "
-                f"AND sp_{col.name}.spelling = lower(c.v_{col.name})")
         if col.type in (INTEGER, DECIMAL):
             numbers.append(f", {_number_expression(col)} AS n_{col.name}")
         parsed.append(f"{_parse_expression(col)} AS {col.name}")
-    texts = ", ".join(f"c.v_{col.name}" for col in spec.columns)
+    numbered = f"{row_number} AS source_row, " if row_number else ""
+    texts = ", ".join(f"v_{col.name}" for col in spec.columns)
     cur.execute(
         f"CREATE TEMP TABLE {typed} AS "
-        f"WITH cleaned AS (SELECT {row_number} AS source_row, {', '.join(cleaned)} FROM {staging} AS s), "
-        f"c AS (SELECT *{''.join(numbers)} FROM cleaned) "
-        f"SELECT c.source_row, {texts}, {', '.join(parsed)} FROM c {' '.join(joins)}")
-    cur.unregister("spellings_frame")
-    # Excel likes to leave rows that are empty in every column: they are not data.
-    cur.execute(f"DELETE FROM {typed} WHERE " + " AND ".join(f"v_{c.name} IS NULL" for c in spec.columns))
-    result.rows = cur.execute(f"SELECT count(*) FROM {typed}").fetchall()[0][0]
-    if result.rows == 0:
-        raise _Rejected(Problem(None, None, "no_rows"))
-    if result.kept_columns:
-        # A row already stored keeps what it holds in the columns left out; the rules below
-        # then judge the row as it will be stored.
-        assignments = ", ".join(f"{c} = d.{c}" for c in result.kept_columns)
-        cur.execute(f"UPDATE {typed} AS t SET {assignments} FROM {spec.table} AS d "
-                    f"WHERE {_key_match(spec)}")
+        f"WITH cleaned AS (SELECT {numbered}{', '.join(cleaned)} FROM {source} AS s), "
+        f"numbers AS (SELECT *{''.join(numbers)} FROM cleaned) "
+        f"SELECT {'source_row, ' if row_number else ''}{texts}, {', '.join(parsed)} FROM numbers",
+        params)
 
-    checks = []  # (column, code, SQL condition that marks a bad row, value SQL, allowed text)
+
+def _row_number(cur, typed: str) -> str:
+    """SQL for a typed row's number as Excel shows it. A CSV was read in file order outside
+    the transaction, so the header is row 1 and rowid 0 is row 2; a sheet or an edit brings
+    its own numbers (a sheet may skip empty rows)."""
+    columns = {r[0] for r in cur.execute(f"DESCRIBE {typed}").fetchall()}
+    return "t.source_row" if "source_row" in columns else "(t.rowid + 2)"
+
+
+def _checks(spec: Kind) -> list[tuple[Column, str, str, str, str]]:
+    """Per check: column, problem code, SQL condition marking a bad row of the typed table
+    ``t``, SQL of the value to show, allowed text."""
+    checks = []
     for col in spec.columns:
         v = f"v_{col.name}"
         if col.required:
@@ -686,55 +739,87 @@ def _validate(cur, spec: Kind, staging: str, result: ImportResult,
     for index, rule in enumerate(spec.rules):
         checks.append((spec.column(rule.column), "rule", f"NOT coalesce({rule.condition}, true)",
                        f"'{index}'", ""))
+    return checks
 
-    problems_table = f"{staging}_problems"
-    selects = [
-        f"SELECT source_row, {i} AS check_no, CAST({value} AS VARCHAR) AS value FROM {typed} AS t WHERE {cond}"
-        for i, (_, _, cond, value, _) in enumerate(checks)]
-    cur.execute(f"CREATE TEMP TABLE {problems_table} AS " + " UNION ALL ".join(selects))
+
+def _validate(cur, spec: Kind, typed: str, row_number: str, result: ImportResult,
+              max_problems: int = MAX_PROBLEMS_SHOWN) -> None:
+    """Count every problem of the typed rows in ``result`` and list the first ones."""
+    # Excel likes to leave rows that are empty in every column: they are not data.
+    cur.execute(f"DELETE FROM {typed} WHERE " + " AND ".join(f"v_{c.name} IS NULL" for c in spec.columns))
+    result.rows = cur.execute(f"SELECT count(*) FROM {typed}").fetchall()[0][0]
+    if result.rows == 0:
+        raise _Rejected(Problem(None, None, "no_rows"))
+    if result.kept_columns:
+        # A row already stored keeps what it holds in the columns left out; the rules below
+        # then judge the row as it will be stored.
+        assignments = ", ".join(f"{c} = d.{c}" for c in result.kept_columns)
+        cur.execute(f"UPDATE {typed} AS t SET {assignments} FROM {spec.table} AS d "
+                    f"WHERE {_key_match(spec)}")
+
+    checks = _checks(spec)
     key_cols = ", ".join(spec.key)
+    complete = " AND ".join(f"{k} IS NOT NULL" for k in spec.key)
+    # Every check in one pass over the rows (count(CASE ...): several times faster in DuckDB
+    # than count(*) FILTER); the failing rows are looked up only if there are any. Equal keys
+    # have equal hashes, so as many distinct hashes as keys prove the keys distinct, far
+    # cheaper than grouping on a wide key; repeated hashes are then checked.
+    *failing, repeated_hashes = cur.execute(
+        "SELECT " + ", ".join(f"count(CASE WHEN {cond} THEN 1 END)" for _, _, cond, _, _ in checks)
+        + f", count(CASE WHEN {complete} THEN 1 END) "
+        f"  - count(DISTINCT CASE WHEN {complete} THEN hash({key_cols}) END) "
+        f"FROM {typed} AS t").fetchall()[0]
+    duplicates = _duplicates(spec, typed, row_number) if repeated_hashes else None
+    result.problem_count = sum(failing) + (
+        cur.execute(f"SELECT count(*) FROM ({duplicates})").fetchall()[0][0] if duplicates else 0)
+    if not result.problem_count:
+        return
+    selects = [
+        f"SELECT {row_number} AS source_row, {i} AS check_no, CAST({value} AS VARCHAR) AS value "
+        f"FROM {typed} AS t WHERE {cond}"
+        for i, (_, _, cond, value, _) in enumerate(checks) if failing[i]]
+    if duplicates:
+        selects.append(f"SELECT source_row, -1 AS check_no, value FROM ({duplicates})")
+    shown = cur.execute(
+        f"SELECT source_row, check_no, value FROM ({' UNION ALL '.join(selects)}) "
+        f"ORDER BY source_row, check_no LIMIT {int(max_problems)}").fetchall()
+    headers = result.headers
+    for row, check_no, value in shown:
+        if check_no == -1:
+            key_value, first_row = value.rsplit("|", 1)
+            column = spec.column(spec.key[-1])
+            result.problems.append(Problem(row, headers.get(column.name, column.header),
+                                           "duplicate_key", key_value, first_row))
+            continue
+        col, code, _, _, allowed = checks[check_no]
+        allowed_en = REFERENCE_NAMES[col.references][1] if col.references else ""
+        column_header = headers.get(col.name, col.header)
+        if code == "rule":
+            rule = spec.rules[int(value)]
+            result.problems.append(Problem(row, column_header, code, "", rule.message_sv,
+                                           rule.message_en))
+        else:
+            result.problems.append(Problem(row, column_header, code, _shorten(value), allowed,
+                                           allowed_en))
+
+
+def _duplicates(spec: Kind, typed: str, row_number: str) -> str:
+    """SQL of the rows whose key an earlier row already has: source_row, and as value the key
+    and the first row as 'key|row'."""
+    key_cols = ", ".join(spec.key)
+    complete = " AND ".join(f"{k} IS NOT NULL" for k in spec.key)
     key_text = " || ' / ' || ".join(f"coalesce(CAST({k} AS VARCHAR), '')" for k in spec.key)
-    # Duplicate keys inside the file: every later row points at the first one.
-    duplicated = cur.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM {typed} GROUP BY {key_cols} HAVING count(*) > 1)"
-    ).fetchall()[0][0]
-    if duplicated:
-        cur.execute(
-            f"INSERT INTO {problems_table} "
-            f"SELECT source_row, -1, {key_text} || '|' || CAST(first_row AS VARCHAR) FROM ("
-            f"  SELECT *, min(source_row) OVER (PARTITION BY {key_cols}) AS first_row FROM {typed}"
-            f"  WHERE {' AND '.join(f'{k} IS NOT NULL' for k in spec.key)}"
+    return (f"SELECT source_row, {key_text} || '|' || CAST(first_row AS VARCHAR) AS value FROM ("
+            f"  SELECT {key_cols}, {row_number} AS source_row, "
+            f"  min({row_number}) OVER (PARTITION BY {key_cols}) AS first_row FROM {typed} AS t"
+            f"  WHERE {complete}"
             f") WHERE source_row > first_row")
-    result.problem_count = cur.execute(f"SELECT count(*) FROM {problems_table}").fetchall()[0][0]
-    if result.problem_count:
-        headers = result.headers
-        shown = cur.execute(
-            f"SELECT source_row, check_no, value FROM {problems_table} "
-            f"ORDER BY source_row, check_no LIMIT {int(max_problems)}").fetchall()
-        for row, check_no, value in shown:
-            if check_no == -1:
-                key_value, first_row = value.rsplit("|", 1)
-                column = spec.column(spec.key[-1])
-                result.problems.append(Problem(row, headers.get(column.name, column.header),
-                                               "duplicate_key", key_value, first_row))
-                continue
-            col, code, _, _, allowed = checks[check_no]
-            allowed_en = REFERENCE_NAMES[col.references][1] if col.references else ""
-            column_header = headers.get(col.name, col.header)
-            if code == "rule":
-                rule = spec.rules[int(value)]
-                result.problems.append(Problem(row, column_header, code, "", rule.message_sv,
-                                               rule.message_en))
-            else:
-                result.problems.append(Problem(row, column_header, code, _shorten(value), allowed,
-                                               allowed_en))
-    return typed
 
 
-def _preview(cur, spec: Kind, typed: str, limit: int) -> pd.DataFrame:
+def _preview(cur, spec: Kind, typed: str, row_number: str, limit: int) -> pd.DataFrame:
     texts = ", ".join(f"v_{c} AS text_{c}" for c in spec.column_names)
-    return cur.execute(f"SELECT source_row, {', '.join(spec.column_names)}, {texts} FROM {typed} "
-                       f"ORDER BY source_row LIMIT {int(limit)}").df()
+    return cur.execute(f"SELECT {row_number} AS source_row, {', '.join(spec.column_names)}, {texts} "
+                       f"FROM {typed} AS t ORDER BY source_row LIMIT {int(limit)}").df()
 
 
 def _allowed_text(col: Column) -> str:
@@ -773,10 +858,15 @@ def _differs(spec: Kind) -> str:
 
 
 def _count_changes(cur, spec: Kind, typed: str, result: ImportResult) -> None:
+    if not cur.execute(f"SELECT 1 FROM {spec.table} LIMIT 1").fetchall():
+        # Into an empty table every row is new: nothing to compare.
+        result.inserted, result.updated, result.unchanged = result.rows, 0, 0
+        return
     on_key, differs = _key_match(spec), _differs(spec)
+    # count(CASE ...) rather than count(*) FILTER: several times faster in DuckDB.
     result.inserted, result.updated = cur.execute(
-        f"SELECT count(*) FILTER (WHERE d.{spec.key[0]} IS NULL), "
-        f"       count(*) FILTER (WHERE d.{spec.key[0]} IS NOT NULL AND ({differs})) "
+        f"SELECT count(CASE WHEN d.{spec.key[0]} IS NULL THEN 1 END), "
+        f"       count(CASE WHEN d.{spec.key[0]} IS NOT NULL AND ({differs}) THEN 1 END) "
         f"FROM {typed} AS t LEFT JOIN {spec.table} AS d ON {on_key}").fetchall()[0]
     result.unchanged = result.rows - result.inserted - result.updated
 
@@ -790,9 +880,11 @@ def _write(cur, spec: Kind, typed: str, result: ImportResult, how: _Load) -> Non
         cur.execute(f"UPDATE {spec.table} AS d SET {assignments} FROM {typed} AS t "
                     f"WHERE {on_key} AND ({differs})")
     if result.inserted:
+        # When no key of the file is stored yet, every row goes in as it is.
+        new_only = ("" if result.inserted == result.rows else
+                    f" WHERE NOT EXISTS (SELECT 1 FROM {spec.table} AS d WHERE {on_key})")
         cur.execute(f"INSERT INTO {spec.table} ({column_list}) "
-                    f"SELECT {', '.join(f't.{c}' for c in columns)} FROM {typed} AS t "
-                    f"WHERE NOT EXISTS (SELECT 1 FROM {spec.table} AS d WHERE {on_key})")
+                    f"SELECT {', '.join(f't.{c}' for c in columns)} FROM {typed} AS t{new_only}")
     log_change(cur, action=how.action, kind=spec.name, changed_by=how.changed_by,
                file_name=how.file_name, file_sha256=how.file_sha256, inserted=result.inserted,
                updated=result.updated, unchanged=result.unchanged)
