@@ -20,8 +20,11 @@ WITH per_system AS (
         bit_count(bit_or(1 << (month(month) - 1)))                      AS months,
         bit_count(bit_or(CASE WHEN availability_pct < availability_target_pct
                               THEN 1 << (month(month) - 1) ELSE 0 END)) AS months_below_target,
-        avg(availability_pct)                                           AS availability_pct,
-        avg(availability_target_pct)                                    AS target_pct,
+        -- Rounded far below what is shown: DuckDB sums in parallel, so the last bits of a mean
+        -- vary from run to run, and a mean on a rounding half (99,965) would be shown one
+        -- step apart between runs.
+        round(avg(availability_pct), 9)                                 AS availability_pct,
+        round(avg(availability_target_pct), 9)                          AS target_pct,
         sum(outage_minutes)                                             AS outage_minutes,
         sum(tickets)::BIGINT                                            AS tickets,
         sum(tickets_within_target)::BIGINT                              AS tickets_within_target
@@ -48,7 +51,7 @@ SELECT
 FROM per_system
 LEFT JOIN systems ON systems.system_id = per_system.system_id
 -- Worst first: furthest below (or least above) its own target, since targets differ by tier.
--- The gap is rounded for the order: DuckDB sums the months in parallel, so the last bits of a
--- mean vary from run to run, and equal gaps would otherwise change places between runs.
+-- The gap is rounded too: a difference of two means can carry floating-point noise, and
+-- equal gaps would otherwise change places between runs.
 ORDER BY round(per_system.availability_pct - per_system.target_pct, 9),
          per_system.months_below_target DESC, name COLLATE sv, per_system.system_id;
