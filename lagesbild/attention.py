@@ -21,7 +21,6 @@ Severity orders the list (higher first; rules of equal severity keep the order o
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pandas as pd
@@ -263,35 +262,21 @@ RULE_PARAMS = {query: risk_review.query_params()
                for query in ("risks_review", "risks_flagged_by_incidents", "risks_accepted")}
 
 
-def _query_results(fetch: Fetch, year: int, municipality: str | None,
-                   parallel: bool) -> dict[str, pd.DataFrame]:
-    """The rows of each query the rules read, each query run once."""
-    queries = list(dict.fromkeys((query, scoped) for _, query, scoped in RULES))
-
-    def run(query_and_scope: tuple[str, bool]) -> pd.DataFrame:
-        query, scoped = query_and_scope
-        return fetch(query, year=year, **({"municipality": municipality} if scoped else {}),
-                     **RULE_PARAMS.get(query, {}))
-
-    if parallel:
-        # After a year change every query is a cache miss: side by side they take about
-        # half as long on two cores as one after another.
-        with ThreadPoolExecutor(max_workers=len(queries)) as pool:
-            results = list(pool.map(run, queries))
-    else:
-        results = [run(query) for query in queries]
-    return {query: rows for (query, _), rows in zip(queries, results)}
+def requests(year: int, municipality: str | None) -> list[tuple[str, dict]]:
+    """The queries the rules read, each once, with their parameters: for running them side by
+    side before the findings are built (``ui.page_model``'s ``prefetch``)."""
+    wanted = []
+    for _, query, scoped in RULES:
+        params = {"year": year, **({"municipality": municipality} if scoped else {}),
+                  **RULE_PARAMS.get(query, {})}
+        if (query, params) not in wanted:
+            wanted.append((query, params))
+    return wanted
 
 
-def findings(fetch: Fetch, year: int, municipality: str | None, lang: str, *,
-             parallel: bool = False) -> tuple[Finding, ...]:
-    """Every finding for ``year`` and ``municipality`` (None: all), most important first.
-
-    ``parallel``: run the queries side by side, for a ``fetch`` that may be called from
-    several threads at once (the app's ``ui.fetch``, which gives each query its own cursor;
-    a DuckDB connection itself runs one query at a time).
-    """
-    results = _query_results(fetch, year, municipality, parallel)
+def findings(fetch: Fetch, year: int, municipality: str | None, lang: str) -> tuple[Finding, ...]:
+    """Every finding for ``year`` and ``municipality`` (None: all), most important first."""
+    results = {query: fetch(query, **params) for query, params in requests(year, municipality)}
     found = []
     for order, (rule, query, _) in enumerate(RULES):
         finding = rule(results[query], lang)
@@ -300,11 +285,9 @@ def findings(fetch: Fetch, year: int, municipality: str | None, lang: str, *,
     return tuple(finding for _, _, finding in sorted(found, key=lambda f: f[:2]))
 
 
-def build(fetch: Fetch, year: int, municipality: str | None, lang: str, *,
-          parallel: bool = False) -> Attention:
-    """The overview's list "Att uppmärksamma" for ``year`` and ``municipality``, in ``lang``;
-    ``parallel`` as in ``findings``."""
-    found = findings(fetch, year, municipality, lang, parallel=parallel)
+def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Attention:
+    """The overview's list "Att uppmärksamma" for ``year`` and ``municipality``, in ``lang``."""
+    found = findings(fetch, year, municipality, lang)
     hidden = max(0, len(found) - SHOWN_FINDINGS)
     act = [finding.topic for finding in found if finding.status is Status.ACT]
     watch = [finding.topic for finding in found if finding.status is not Status.ACT]

@@ -189,12 +189,20 @@ def _recommendations(rows, year, previous_year, lang) -> Area:
     )
 
 
+AREA_QUERIES = ("incidents", "sla", "classification", "risks", "recommendations")
+
+
+def requests(year: int, municipality: str | None) -> list[tuple[str, dict]]:
+    """The queries the overview reads, with their parameters (``ui.page_model``'s ``prefetch``)."""
+    return [(f"overview_{name}", {"year": year, "municipality": municipality}) for name in AREA_QUERIES]
+
+
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Overview:
     """The overview of ``year`` for ``municipality`` (None: all), in ``lang``."""
     previous_year = year - 1
     scope = scope_in_sentence(municipality, lang)
-    rows = {name: by_year(fetch(f"overview_{name}", year=year, municipality=municipality))
-            for name in ("incidents", "sla", "classification", "risks", "recommendations")}
+    rows = {query.removeprefix("overview_"): by_year(fetch(query, **params))
+            for query, params in requests(year, municipality)}
     areas = (
         _incidents(rows["incidents"], year, previous_year, scope, lang),
         _sla(rows["sla"], year, previous_year, scope, lang),

@@ -1,8 +1,7 @@
 """Long per-system tables are shortened to the rows that matter most, with the whole list to
 download: the shortened page keeps its figures, shows the first rows of the section's own
 order, and the whole list equals the table the page would show unshortened. The demo's
-tables are short enough to be shown whole. Also: the CSV of a list is formula-safe, and the
-attention findings are the same whether their queries run side by side or one by one."""
+tables are short enough to be shown whole. Also: the CSV of a list is formula-safe."""
 
 from __future__ import annotations
 
@@ -13,7 +12,7 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from lagesbild import attention, availability, classification, db
+from lagesbild import availability, classification, db
 from lagesbild.i18n import t
 from lagesbild.sections import Table
 from lagesbild.ui.sections import table_csv
@@ -112,22 +111,3 @@ def test_table_csv_is_formula_safe_for_swedish_excel():
     assert data.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows == [["System namn", "Dagar"], ["'=HYPERLINK(\"x\")", "12\u00a0345"], ["Lön", ""]]
-
-
-def test_attention_side_by_side_equals_one_by_one(demo_db_path):
-    con = db.connect(demo_db_path, read_only=True)
-    try:
-        def fetch_on_own_cursor(name, **params):
-            cursor = con.cursor()
-            try:
-                return db.query(cursor, name, **params)
-            finally:
-                cursor.close()
-
-        for municipality in (None, "Köping"):
-            one_by_one = attention.findings(partial(db.query, con), YEAR, municipality, "sv")
-            side_by_side = attention.findings(fetch_on_own_cursor, YEAR, municipality, "sv",
-                                              parallel=True)
-            assert one_by_one and side_by_side == one_by_one
-    finally:
-        con.close()

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from pagetest import assert_clean
 
-from lagesbild import attention, db, demo
+from lagesbild import attention, db, demo, overview
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import plural, t
 from registers import months_back, reference_date, risk_states
@@ -291,3 +291,25 @@ def test_nothing_to_report_is_said_calmly(db_path, open_app):
     assert_clean(app)
     assert t("attention.nothing", year=2025) in [i.value for i in app.info]
     assert not app.get("page_link") and not app.expander
+
+
+@pytest.mark.parametrize("municipality", [None, "Köping"])
+def test_the_overview_and_its_findings_ask_for_exactly_the_queries_they_list(demo_db_path, municipality):
+    # The page runs the listed queries side by side before building (ui.page_model's
+    # prefetch): a query missing from the list would run alone afterwards, one too many
+    # from the list would run for nothing.
+    con = db.connect(demo_db_path, read_only=True)
+    try:
+        for module in (overview, attention):
+            asked = []
+
+            def recording(name, **params):
+                asked.append((name, params))
+                return db.query(con, name, **params)
+
+            module.build(recording, 2025, municipality, "sv")
+            assert sorted(asked, key=repr) == sorted(module.requests(2025, municipality), key=repr)
+            assert len(asked) == len({repr(request) for request in asked})
+    finally:
+        con.close()
+

@@ -8,7 +8,8 @@ two threads at once raises "connection is busy": every query runs on its own cur
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import partial
 
@@ -74,17 +75,25 @@ def _cached_query(name: str, params: tuple, data_version: int) -> pd.DataFrame:
         return db.query(cur, name, **dict(params))
 
 
-def page_model(build: Callable, *args, **kwargs):
+def page_model(build: Callable, *args, prefetch: Sequence[tuple[str, dict]] = (), **kwargs):
     """``build(fetch, *args, **kwargs)``, built once per data version and arguments in this
     session: a rerun that changes nothing the model depends on (a click elsewhere on the page)
     redraws without rebuilding it. Page models hold callables, so they are kept in the
-    session rather than pickled into st.cache_data."""
+    session rather than pickled into st.cache_data.
+
+    ``prefetch``: (query, parameters) to run side by side, each on its own cursor, before a
+    build: after a year change every query is a cache miss, and on two cores they take about
+    a third less time together than one after another."""
     version = _data_version()
     key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())), version)
     models = st.session_state.setdefault(PAGE_MODELS_KEY, {})
     if key not in models:
         if len(models) >= PAGE_MODELS_KEPT:
             models.pop(next(iter(models)))
+        if prefetch:
+            with ThreadPoolExecutor(max_workers=len(prefetch)) as pool:
+                list(pool.map(lambda request: _fetch_at_version(version, request[0], **request[1]),
+                              prefetch))
         # Every query of one model reads the data version looked up here: one lookup instead
         # of one per query, and a model never mixes results from before and after an import.
         models[key] = build(partial(_fetch_at_version, version), *args, **kwargs)
