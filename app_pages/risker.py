@@ -86,7 +86,8 @@ def register(view: risks.RisksView) -> None:
 # The heading comes with the view, which needs the filters' choices: keep its place above them.
 heading = st.container()
 # The filters' choices come from the whole register: kept for the session, as the view is.
-choices = ui.page_model(risks.choices, filters.year, lang)
+# Every query of the page runs side by side first (after a year change each is a cache miss).
+choices = ui.page_model(risks.choices, filters.year, lang, prefetch=risks.requests(filters.year))
 selection = risks.Selection()
 if choices.areas:
     area, system, owner = st.columns(3)

@@ -701,6 +701,24 @@ def _infrastructure(active: pd.DataFrame, last_year_rows: pd.DataFrame, overdue_
     })
 
 
+def requests(year: int) -> list[tuple[str, dict]]:
+    """The queries the page reads for ``year`` when there are risks to show, with their
+    parameters (``ui.page_model``'s ``prefetch``)."""
+    rules = risk_review.query_params()
+    return [
+        ("overview_risks", {"year": year}),
+        ("risks_current", {"year": year}),
+        ("risks_current", {"year": year - 1}),
+        ("risks_review", {"year": year, **rules}),
+        ("risks_review", {"year": year - 1, **rules}),
+        ("risks_since_previous_analysis", {"year": year}),
+        ("risks_matrix", {}),
+        ("risks_flagged_by_incidents", {"year": year, **rules}),
+        ("risks_accepted", {"year": year, **rules}),
+        ("risk_analyses", {"year": year}),
+    ]
+
+
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
           selection: Selection = Selection()) -> RisksView:
     """The Risker page for ``year`` in ``lang``, narrowed by the page's ``selection``."""

@@ -147,3 +147,24 @@ def test_moves_since_the_previous_analysis_group_the_risks_by_cells(con):
             for m in current.moves] == [(("R1", "R4"), 2, 2, 3, 3), (("R3",), 2, 2, 2, 4)]
     assert current.moves[0].hover == "R1, R4: Medelhög (4) → Hög (9) sedan A1"
     assert current.moves_sentence == "Pilarna visar hur risker har flyttat sedan riskanalysen A1 (2024-02-01)."
+
+
+def test_the_page_asks_for_exactly_the_queries_it_lists(demo_db_path):
+    # The page runs the listed queries side by side before building (ui.page_model's
+    # prefetch): a query missing from the list would run alone afterwards.
+    con = db.connect(demo_db_path, read_only=True)
+    try:
+        asked = []
+
+        def recording(name, **params):
+            asked.append((name, params))
+            return db.query(con, name, **params)
+
+        risks.choices(recording, 2025, "sv")
+        risks.build(recording, 2025, None, "sv")
+        wanted = risks.requests(2025)
+        assert sorted({repr(request) for request in asked}) == sorted(repr(request) for request in wanted)
+        assert len(wanted) == len({repr(request) for request in wanted})
+    finally:
+        con.close()
+
