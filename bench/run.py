@@ -234,7 +234,7 @@ def table(size: int, generation: float, imports: dict, floors: dict, pages: list
         warning = " (exception!)" if page["exceptions"] else ""
         lines.append(f"| page {name}: cold / warm / year change | {_s(page['cold_s'])} / "
                      f"{_s(page['warm_s'])} / {_s(page['filter_s'])}{warning} | "
-                     f"queries {_s(page['cold_query_s'])} of cold |")
+                     f"queries {_s(page['cold_query_s'])}, summed over threads |")
     for fmt, seconds in reports.items():
         lines.append(f"| report {YEAR} as {fmt.upper()} (command line, fresh process) | {_s(seconds)} | |")
     lines.append(f"| server RSS: idle / after every page / peak | {server['idle']['rss_mb']:.0f} MB / "
