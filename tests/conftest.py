@@ -6,6 +6,7 @@ import gc
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 import streamlit as st
 from sample_rows import add_sample_data
@@ -22,6 +23,24 @@ def db_path(tmp_path):
     path = tmp_path / "lagesbild.duckdb"
     db.connect(path).close()
     return path
+
+
+@pytest.fixture
+def database_at_schema(tmp_path):
+    """A function making a database brought only up to a given schema version, as an older
+    Lägesbild left it, and returning its path and an open connection: for upgrade tests."""
+    def make(version: int):
+        path = tmp_path / f"schema-{version}.duckdb"
+        connection = duckdb.connect(str(path))
+        connection.execute("CREATE TABLE schema_version "
+                           "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+        for number, script in db.migrations():
+            if number <= version:
+                connection.execute(script.read_text(encoding="utf-8"))
+                connection.execute("INSERT INTO schema_version VALUES (?, current_localtimestamp())",
+                                   [number])
+        return path, connection
+    return make
 
 
 @pytest.fixture

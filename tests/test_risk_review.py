@@ -5,7 +5,6 @@ rules restated in plain Python (lagesbild/risk_review.py)."""
 from __future__ import annotations
 
 
-import duckdb
 import pandas as pd
 import pytest
 from importfiles import SAMPLES, write_excel_csv, write_xlsx
@@ -159,14 +158,8 @@ def test_a_new_database_has_the_default_threat_catalogue(con):
     assert db.query(con, "database_is_empty")["empty"].iloc[0]   # the catalogue is not data
 
 
-def test_a_schema_2_database_is_upgraded(tmp_path):
-    path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    for version, script in db.migrations():
-        if version <= 2:
-            con.execute(script.read_text(encoding="utf-8"))
-            con.execute("INSERT INTO schema_version VALUES (?, current_localtimestamp())", [version])
+def test_a_schema_2_database_is_upgraded(database_at_schema):
+    path, con = database_at_schema(2)
     add_risk_assessment(con, "R-01", "2024-03-01", 3, 4)
     con.close()
     con = db.connect(path)

@@ -4,7 +4,6 @@ for the purpose. The reference date of 2025 is 2025-12-31, of 2024 2024-12-31.""
 import datetime as dt
 import math
 
-import duckdb
 import pandas as pd
 import pytest
 
@@ -211,14 +210,8 @@ def test_risk_state_macro_is_the_newest_assessment_on_every_day(demo_db_path):
         con.close()
 
 
-def test_a_schema_7_database_keeps_each_risk_state_when_upgraded(tmp_path):
-    path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
-    for version, script in db.migrations():
-        if version <= 7:
-            con.execute(script.read_text(encoding="utf-8"))
-            con.execute("INSERT INTO schema_version VALUES (?, current_localtimestamp())", [version])
+def test_a_schema_7_database_keeps_each_risk_state_when_upgraded(database_at_schema):
+    path, con = database_at_schema(7)
     add_risk_assessment(con, "R1", "2024-02-01", 2, 2)
     add_risk_assessment(con, "R1", "2025-03-01", 3, 4, status="Stängd")
     add_risk_assessment(con, "R2", "2025-12-31", 1, 3)
