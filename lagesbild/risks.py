@@ -220,37 +220,33 @@ def _action_status(row: dict, lang: str) -> str:
     return label(ACTION_STATUSES, status, lang) if status else MISSING
 
 
-def _movement(now: int, before: int | None, now_band: str, before_band: str | None,
-              lang: str) -> tuple[str, str]:
-    """How a level moved, as a kind (UP, DOWN, SAME, NEW) and a text with an arrow and a word."""
-    if before is None:
-        return NEW, t("risk_page.move.new", lang)
-    if now == before:
-        return SAME, t("risk_page.move.same", lang)
-    kind = UP if now > before else DOWN
+def _move_kinds(now: pd.Series, before: np.ndarray) -> np.ndarray:
+    """How each level moved from ``before`` (NaN: there was none) to ``now``: NEW, SAME, UP or
+    DOWN. The one definition of a movement, for counting, ordering and the tables alike."""
+    now = now.to_numpy(dtype="float64", na_value=np.nan)
+    return np.select([np.isnan(before), now == before, now > before], [NEW, SAME, UP], DOWN)
+
+
+def _with_movements(active: pd.DataFrame) -> pd.DataFrame:
+    """``active`` with the kind of each risk's movement since the year before (new when it was
+    not active then) and since its previous assessment."""
+    last_year = np.where(_is(active["last_year_status"], "Aktiv"),
+                         active["last_year_score"].to_numpy(dtype="float64", na_value=np.nan), np.nan)
+    previous = active["previous_score"].to_numpy(dtype="float64", na_value=np.nan)
+    return active.assign(since_year=_move_kinds(active["score"], last_year),
+                         since_previous=_move_kinds(active["score"], previous))
+
+
+def _movement_text(kind: str, now: int, before: int | None, now_band: str, before_band: str | None,
+                   lang: str) -> str:
+    """A movement of ``kind`` as a text with an arrow and a word."""
+    if kind in (NEW, SAME):
+        return t(f"risk_page.move.{kind}", lang)
     text = t(f"risk_page.move.{kind}", lang, before=before, now=now)
     if now_band != before_band:
         text += " " + t("risk_page.move.band", lang, before=band_label(before_band, lang),
                         now=band_label(now_band, lang))
-    return kind, text
-
-
-def _since_last_year(row: dict, lang: str) -> tuple[str, str]:
-    """A risk's movement since the year before; new when it was not active then."""
-    return _movement(row["score"], row["last_year_score"] if row["last_year_status"] == "Aktiv" else None,
-                     row["band"], row["last_year_band"], lang)
-
-
-def _since_previous(row: dict, lang: str) -> tuple[str, str]:
-    return _movement(row["score"], row["previous_score"], row["band"], row["previous_band"], lang)
-
-
-def _kinds_since_last_year(frame: pd.DataFrame) -> np.ndarray:
-    """The kind of ``_since_last_year`` for every row at once."""
-    now = frame["score"].to_numpy(dtype="float64", na_value=np.nan)
-    before = np.where(_is(frame["last_year_status"], "Aktiv"),
-                      frame["last_year_score"].to_numpy(dtype="float64", na_value=np.nan), np.nan)
-    return np.select([np.isnan(before), now == before, now > before], [NEW, SAME, UP], DOWN)
+    return text
 
 
 def _is(column: pd.Series, value: object) -> np.ndarray:
@@ -495,9 +491,9 @@ _MOVEMENT_TONE = {UP: ACT, DOWN: GOOD, NEW: None, SAME: None}
 
 
 def _movement_table(rows: pd.DataFrame, active: pd.DataFrame, previous_year: int, lang: str) -> Section:
-    since_year = _kinds_since_last_year(active)
-    kinds = Counter(since_year.tolist())
-    moves = active.assign(movement_order=[_MOVEMENT_ORDER[kind] for kind in since_year.tolist()]).sort_values(
+    moves = _with_movements(active)
+    kinds = Counter(moves["since_year"].tolist())
+    moves = moves.assign(movement_order=moves["since_year"].map(_MOVEMENT_ORDER)).sort_values(
         ["movement_order", "score", "risk_id"], ascending=[True, False, True])
     closed = int((_is(rows["status"], "Stängd") & _is(rows["last_year_status"], "Aktiv")).sum())
 
@@ -516,14 +512,16 @@ def _movement_table(rows: pd.DataFrame, active: pd.DataFrame, previous_year: int
     return _table("movement", sentence, moves, lang, {
         "risk": _risk_name,
         "level": lambda r: _level(r["score"], r["band"], lang),
-        "since_year": lambda r: _since_last_year(r, lang)[1],
-        "since_previous": lambda r: _since_previous(r, lang)[1],
+        "since_year": lambda r: _movement_text(r["since_year"], r["score"], r["last_year_score"],
+                                               r["band"], r["last_year_band"], lang),
+        "since_previous": lambda r: _movement_text(r["since_previous"], r["score"], r["previous_score"],
+                                                   r["band"], r["previous_band"], lang),
         "previous_assessed_on": lambda r: fmt_date(r["previous_assessed_on"]),
         "last_analysis": lambda r: _analysis(r, lang),
     }, {
         "level": _band_tone,
-        "since_year": lambda r: _MOVEMENT_TONE[_since_last_year(r, lang)[0]],
-        "since_previous": lambda r: _MOVEMENT_TONE[_since_previous(r, lang)[0]],
+        "since_year": lambda r: _MOVEMENT_TONE[r["since_year"]],
+        "since_previous": lambda r: _MOVEMENT_TONE[r["since_previous"]],
     }, previous_year=previous_year)
 
 
