@@ -1,5 +1,5 @@
 """Screenshots of every board page, and of one slide of the presentation mode, at 1440×900
-on the demo data, and one page of the yearly report's PDF, for the README.
+on the demo data, and one page of the yearly report's PDF, for the documentation.
 
     python scripts/screenshots.py [--out docs/screenshots]
 
