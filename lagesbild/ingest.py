@@ -210,6 +210,9 @@ class ImportResult:
     header_problems: list[Problem] = field(default_factory=list)
     # Required columns the header lacks: their values are not checked row by row.
     missing_columns: list[str] = field(default_factory=list)
+    # Whether the text may hold control characters and must be checked for them row by row;
+    # a CSV's bytes are screened first, which is far cheaper than checking a million rows.
+    may_hold_control_characters: bool = field(default=True, repr=False)
     # The first rows as read, when asked for: source_row, each contract column typed (NULL
     # where the text did not parse) and as the text read (``text_<column>``).
     preview: pd.DataFrame | None = None
@@ -615,8 +618,10 @@ def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, decoded_text: str
     try:
         # DuckDB reads a UTF-8 file where it lies (a copy costs half a second per 150 MB),
         # unless its name would be taken as a pattern.
+        utf8 = body if decoded_text is None else decoded_text.encode("utf-8")
+        result.may_hold_control_characters = _has_control_characters(utf8)
         if decoded_text is not None:
-            copy = _temporary_csv(decoded_text.encode("utf-8"))
+            copy = _temporary_csv(utf8)
         elif read.path is None or any(mark in str(read.path) for mark in "*?["):
             copy = _temporary_csv(body)
         unread = _read_csv_typed(cur, spec, copy or read.path.absolute(), delimiter, names, typed)
@@ -637,6 +642,17 @@ def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, decoded_text: str
     finally:
         if copy is not None:
             copy.unlink(missing_ok=True)
+
+
+# Every byte that is not a control character XML cannot hold (or Word's line break).
+_NOT_CONTROL_BYTES = bytes(range(32, 256)) + b"\t\n\r"
+
+
+def _has_control_characters(utf8: bytes) -> bool:
+    """Whether UTF-8 text holds a control character (or U+FFFE, U+FFFF): deleting every other
+    byte leaves nothing, in one pass without a copy of the file."""
+    return (bool(utf8.translate(None, _NOT_CONTROL_BYTES))
+            or b"\xef\xbf\xbe" in utf8 or b"\xef\xbf\xbf" in utf8)
 
 
 def _temporary_csv(data: bytes) -> Path:
@@ -937,10 +953,12 @@ CONTROL_CHARACTERS = r"[\x00-\x08\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
 GROUPED_PROBLEMS = {"not_in_list", "not_boolean", "unknown_reference", "unknown_reference_required"}
 
 
-def _checks(spec: Kind, skipped: frozenset[str] = frozenset()) -> list[tuple[Column, str, str, str, str]]:
+def _checks(spec: Kind, skipped: frozenset[str] = frozenset(),
+            control_characters: bool = True) -> list[tuple[Column, str, str, str, str]]:
     """Per check: column, problem code, SQL condition marking a bad row of the typed table
     ``t``, SQL of the value to show, allowed text. Columns in ``skipped`` (missing from the
-    header, which is reported once) are not checked row by row."""
+    header, which is reported once) are not checked row by row, nor text for control
+    characters unless ``control_characters``."""
     checks = []
     for col in spec.columns:
         if col.name in skipped:
@@ -957,9 +975,10 @@ def _checks(spec: Kind, skipped: frozenset[str] = frozenset()) -> list[tuple[Col
         if col.type == TEXT:
             checks.append((col, "too_long", f"length({v}) > {col.max_length}",
                            f"CAST(length({v}) AS VARCHAR)", str(col.max_length)))
-            checks.append((col, "control_character",
-                           f"regexp_matches({v}, '{CONTROL_CHARACTERS}')",
-                           f"regexp_extract({v}, '{CONTROL_CHARACTERS}')", ""))
+            if control_characters:
+                checks.append((col, "control_character",
+                               f"regexp_matches({v}, '{CONTROL_CHARACTERS}')",
+                               f"regexp_extract({v}, '{CONTROL_CHARACTERS}')", ""))
         low, high = col.minimum, col.maximum
         if col.type == INTEGER:
             low = INTEGER_BOUNDS[0] if low is None else low
@@ -1008,8 +1027,10 @@ def _validate(cur, spec: Kind, typed: str, row_number: str, result: ImportResult
         assignments = ", ".join(f"{c} = d.{c}" for c in result.kept_columns)
         cur.execute(f"UPDATE {typed} AS t SET {assignments} FROM {spec.table} AS d "
                     f"WHERE {_key_match(spec)}")
-    checks = _checks(spec, frozenset(result.missing_columns))
-    texts = [c.name for c in spec.columns if c.type == TEXT and c.name not in result.missing_columns]
+    controls = result.may_hold_control_characters
+    checks = _checks(spec, frozenset(result.missing_columns), controls)
+    texts = [c.name for c in spec.columns
+             if controls and c.type == TEXT and c.name not in result.missing_columns]
     key_cols = ", ".join(spec.key)
     complete = " AND ".join(f"{k} IS NOT NULL" for k in spec.key)
     # Every check in one pass over the rows (count(CASE ...): several times faster in DuckDB

@@ -16,6 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import duckdb
+import pandas as pd
 import pytest
 from hostile_files import (Percent, Sheet, bomb_xlsx, csv_bytes, csv_with_text_after, docx_bytes,
                            encrypted_workbook, kind_rows, long_line_csv, mixed_encoding_csv, sample,
@@ -331,6 +332,17 @@ def test_control_characters_are_refused_with_row_and_column(con, character):
     assert refused_lines(con, "systems", data) == [
         f"Rad {row}, kolumn Systemägare: Texten innehåller ett styrtecken (U+{ord(character):04X}) "
         "som inte kan sparas; ta bort det."]
+
+
+def test_control_characters_are_refused_in_edits_too(con):
+    # (A workbook cannot carry them: XML has no way to write them but Excel's _x001B_, which
+    # is read as the text it is.)
+    frame = pd.DataFrame([{"system_id": "SYS-9", "name": "Nytt\x07system", "municipality": "Köping",
+                           "category": "Ekonomi", "infrastructure": "nej"}])
+    result = ingest.import_rows(con, "systems", frame, changed_by="anna")
+    assert [p.line() for p in result.problems] == [
+        "Rad 1, kolumn Systemnamn: Texten innehåller ett styrtecken (U+0007) som inte kan sparas; "
+        "ta bort det."]
 
 
 def test_words_line_break_is_stored_as_a_line_break(con):
