@@ -15,6 +15,10 @@ from typing import Mapping
 from . import risk_review
 
 
+# How pages, reports and messages show a value of a numbered scale with its label.
+DISPLAY_FORMS = ("{value} ({label})", "{label} ({value})", "{value} {label}")
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """A controlled list: canonical values with their English labels.
@@ -32,13 +36,20 @@ class Vocabulary:
         return tuple(self.labels)
 
     def spellings(self) -> dict[str, object]:
-        """Every accepted lower-case spelling mapped to its canonical value."""
+        """Every accepted lower-case spelling mapped to its canonical value: the value, its
+        labels, the aliases, and for a numbered scale the forms our own pages and messages
+        write it in ("4 (Kritisk)", "Kritisk (4)", "4 Kritisk")."""
         accepted: dict[str, object] = {}
         for canonical, (sv, en) in self.labels.items():
             accepted[str(canonical).lower()] = canonical
             accepted[sv.lower()] = canonical
             accepted[en.lower()] = canonical
         accepted.update(self.aliases)
+        for canonical, labels in self.labels.items():
+            if isinstance(canonical, int):
+                for label in labels:
+                    for form in DISPLAY_FORMS:
+                        accepted.setdefault(form.format(value=canonical, label=label).lower(), canonical)
         return accepted
 
     def label(self, canonical: object, lang: str = "sv") -> str:

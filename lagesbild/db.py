@@ -28,6 +28,28 @@ class DatabaseError(LagesbildError):
     pass
 
 
+# DuckDB would otherwise fetch and load extensions as a file or a query seems to need them
+# (opening a SQLite file makes it download one): Lägesbild needs none beyond those built in.
+CONNECTION_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+
+# How other databases' files begin: (signature, the kind of file, in Swedish).
+OTHER_DATABASE_SIGNATURES = ((b"SQLite format 3\x00", "en SQLite-databas"),)
+
+
+def _refuse_other_database(path: Path) -> None:
+    """Refuse, before DuckDB opens it, a file that is another program's database."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(16)
+    except OSError:
+        return  # a new file, or one DuckDB will report on
+    for signature, what in OTHER_DATABASE_SIGNATURES:
+        if start.startswith(signature):
+            raise DatabaseError(
+                f"Filen {path} är {what}, inte en Lägesbild-databas (DuckDB). Ange rätt fil med "
+                "LAGESBILD_DB, eller en ny fil, så skapas databasen.")
+
+
 def database_path() -> Path:
     """The database file: ``LAGESBILD_DB`` if set, else ``data/lagesbild.duckdb``."""
     return Path(os.environ.get("LAGESBILD_DB") or DEFAULT_PATH)
@@ -53,14 +75,18 @@ def connect(path: Path | str | None = None, *, read_only: bool = False) -> duckd
     if read_only and not path.exists():
         raise DatabaseError(f"Databasen {path} finns inte. Skapa den med: python -m lagesbild init")
     path.parent.mkdir(parents=True, exist_ok=True)
+    _refuse_other_database(path)
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config=CONNECTION_CONFIG)
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
             raise DatabaseError(
                 f"Databasen {path} används av en annan process (till exempel Lägesbild-servern). "
                 "Importera via appens datasida eller stoppa servern och försök igen.") from None
+        if "extension" in text.lower():
+            # DuckDB recognised another program's database and wanted an extension to read it.
+            raise DatabaseError(f"Filen {path} är inte en Lägesbild-databas (DuckDB).") from None
         raise DatabaseError(f"Databasen {path} kunde inte öppnas: {_first_line(text)}") from None
     except duckdb.Error as exc:
         raise DatabaseError(

@@ -16,7 +16,9 @@ from __future__ import annotations
 import codecs
 import contextlib
 import csv
+import errno
 import datetime as dt
+import difflib
 import getpass
 import hashlib
 import io
@@ -24,6 +26,7 @@ import os
 import re
 import tempfile
 import threading
+import unicodedata
 import uuid
 import zipfile
 from dataclasses import dataclass, field
@@ -33,11 +36,22 @@ import duckdb
 import pandas as pd
 
 from . import contracts
+from .formatting import fmt_int
 from .contracts import (BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TEXT, TIMESTAMP,
                         Column, Kind)
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 50
+# An XLSX is a zip: bounds on what it may unpack to, checked before it is opened. A sheet of
+# a million rows of a kind's columns unpacks to a few hundred MB; XML packs about 5–20 times.
+MAX_XLSX_UNPACKED_BYTES = 512 * 1024 * 1024
+MAX_XLSX_COMPRESSION_RATIO = 100
+MAX_XLSX_ROWS = 1_048_576   # as many as Excel itself allows
+MAX_XLSX_COLUMNS = 1_000
+# Zip files that are documents but not workbooks: a part they have, and what to call them.
+OTHER_ZIP_DOCUMENTS = (("word/document.xml", "ett Word-dokument", "a Word document"),
+                       ("ppt/presentation.xml", "en PowerPoint-presentation", "a PowerPoint presentation"),
+                       ("content.xml", "ett OpenDocument-dokument", "an OpenDocument file"))
 EARLIEST_YEAR, LATEST_YEAR = 1990, 2100
 # How messages name the register a reference must point into: (Swedish, English).
 REFERENCE_NAMES = {"systems": ("systemregistret", "the system register"),
@@ -45,6 +59,9 @@ REFERENCE_NAMES = {"systems": ("systemregistret", "the system register"),
                    "analyses": ("riskanalyserna", "the risk analyses"),
                    "threats": ("hotkatalogen", "the threat catalogue")}
 CSV_DELIMITERS = (";", ",", "\t")
+MAX_LINE_BYTES = 2_000_000  # DuckDB's longest line
+# Times are stored as Swedish local time; a time given with an offset is converted to it.
+LOCAL_TIMEZONE = "Europe/Stockholm"
 
 # Problem texts by code: (Swedish, English). Parameters are filled in by Problem.message.
 PROBLEM_TEXTS: dict[str, tuple[str, str]] = {
@@ -62,9 +79,50 @@ PROBLEM_TEXTS: dict[str, tuple[str, str]] = {
     "bad_xlsx": ("Excel-filen kunde inte läsas: {value}.", "The Excel file could not be read: {value}."),
     "bad_encoding": ("Filen är inte text i UTF-8 eller Windows-1252.",
                      "The file is not text in UTF-8 or Windows-1252."),
-    "bad_csv_row": ("Raden har fel antal fält ({value}).", "The row has the wrong number of fields ({value})."),
+    "bad_csv_row": ("Raden har fel antal fält (väntade {allowed}, hittade {value}).",
+                    "The row has the wrong number of fields (expected {allowed}, found {value})."),
+    "bad_csv_line": ("Raden kunde inte läsas som CSV.", "The line could not be read as CSV."),
+    "csv_quote": ("Ett citattecken står fel: ett fält som innehåller citattecken ska börja och sluta "
+                  "med ett.",
+                  "A quote is misplaced: a field that contains quotes must begin and end with one."),
+    "line_too_long": ("Raden är längre än {allowed} MB. Oftast saknas ett avslutande citattecken, så att "
+                      "resten av filen blir ett enda fält.",
+                      "The line is longer than {allowed} MB. Usually a closing quote is missing, so that "
+                      "the rest of the file becomes one field."),
+    "mixed_encoding": ("Filen blandar teckenkodningar: raden är inte i {value} som filen före den. "
+                       "Spara hela filen på nytt i en kodning (helst UTF-8).",
+                       "The file mixes character encodings: the line is not in {value} like the file "
+                       "before it. Save the whole file again in one encoding (preferably UTF-8)."),
+    "password_protected": ("Excel-filen är lösenordsskyddad (krypterad) och kan inte läsas. Spara en kopia "
+                           "utan lösenord och läs in den.",
+                           "The Excel file is password protected (encrypted) and cannot be read. Save a "
+                           "copy without a password and import that."),
+    "old_office": ("Filen är ett äldre Office-dokument men ingen Excel-arbetsbok. Spara tabellen som "
+                   ".xlsx eller CSV.",
+                   "The file is an older Office document but not an Excel workbook. Save the table as "
+                   ".xlsx or CSV."),
+    "not_workbook": ("Filen är {allowed}, inte en Excel-arbetsbok. Spara tabellen som .xlsx eller CSV.",
+                     "The file is {allowed}, not an Excel workbook. Save the table as .xlsx or CSV."),
+    "xlsx_unpacked_too_large": ("Excel-filen packas upp till {value} MB; högst {allowed} MB kan läsas in. "
+                                "Dela upp den eller spara den som CSV.",
+                                "The Excel file unpacks to {value} MB; at most {allowed} MB can be "
+                                "imported. Split it or save it as CSV."),
+    "xlsx_compression": ("Excel-filen packas upp till {value} gånger sin storlek, långt mer än en "
+                         "arbetsbok gör; den läses inte in.",
+                         "The Excel file unpacks to {value} times its size, far more than a workbook "
+                         "does; it is not imported."),
+    "too_many_columns": ("Bladet har {value} kolumner; högst {allowed} kan läsas.",
+                         "The sheet has {value} columns; at most {allowed} can be read."),
+    "too_many_rows": ("Bladet har fler än {allowed} rader.", "The sheet has more than {allowed} rows."),
+    "disk_full": ("Disken är full, så ingenting lästes in. Frigör utrymme på servern och försök igen.",
+                  "The disk is full, so nothing was imported. Free space on the server and try again."),
     "missing_columns": ("Kolumner saknas: {value}.", "Columns missing: {value}."),
     "duplicate_column": ("Kolumnen finns flera gånger.", "The column appears more than once."),
+    "unknown_column": ("Kolumnen ingår inte i formatet; menade du {allowed}?",
+                       "The column is not part of the format; did you mean {allowed}?"),
+    "control_character": ("Texten innehåller ett styrtecken ({value}) som inte kan sparas; ta bort det.",
+                          "The text contains a control character ({value}) that cannot be stored; "
+                          "remove it."),
     "required": ("Värde saknas.", "A value is required."),
     "too_long": ("Texten är för lång ({value} tecken, högst {allowed}).",
                  "The text is too long ({value} characters, at most {allowed})."),
@@ -103,12 +161,19 @@ class Problem:
     value: str = ""
     allowed: str = ""
     allowed_en: str = ""  # where the allowed text differs in English
+    # How many rows hold this same value (a value with no mapping is named once); ``row`` is
+    # the first of them.
+    rows: int = 1
 
     def message(self, lang: str = "sv") -> str:
         sv, en = PROBLEM_TEXTS[self.code]
         allowed = self.allowed_en if lang == "en" and self.allowed_en else self.allowed
         text = (en if lang == "en" else sv).format(
             value=self.value, allowed=allowed, earliest=EARLIEST_YEAR, latest=LATEST_YEAR)
+        if self.rows > 1:
+            count = fmt_int(self.rows, lang)
+            text += (f" {count} rows have this value, the first is row {self.row}." if lang == "en"
+                     else f" {count} rader har det värdet, den första är rad {self.row}.")
         return text[0].upper() + text[1:]
 
     def line(self, lang: str = "sv") -> str:
@@ -119,7 +184,7 @@ class Problem:
         if self.column:
             where.append(("column {}" if lang == "en" else "kolumn {}").format(self.column))
         prefix = ", ".join(where)
-        return f"{prefix}: {self.message(lang)}" if prefix else self.message(lang)
+        return f"{prefix[0].upper()}{prefix[1:]}: {self.message(lang)}" if prefix else self.message(lang)
 
 
 @dataclass
@@ -137,9 +202,17 @@ class ImportResult:
     dry_run: bool = False
     # Contract column -> the header as written in the file, for messages.
     headers: dict[str, str] = field(default_factory=dict)
-    # Optional columns the file (or the edit) left out: their stored values are kept, and a
-    # new row gets them empty.
+    # Columns that may be empty and that the file (or, for optional columns, the edit) left
+    # out: their stored values are kept, and a new row gets them empty.
     kept_columns: list[str] = field(default_factory=list)
+    # What is wrong with the header (missing, repeated or misspelt columns): reported with the
+    # problems in the values, in one pass.
+    header_problems: list[Problem] = field(default_factory=list)
+    # Required columns the header lacks: their values are not checked row by row.
+    missing_columns: list[str] = field(default_factory=list)
+    # Whether the text may hold control characters and must be checked for them row by row;
+    # a CSV's bytes are screened first, which is far cheaper than checking a million rows.
+    may_hold_control_characters: bool = field(default=True, repr=False)
     # The first rows as read, when asked for: source_row, each contract column typed (NULL
     # where the text did not parse) and as the text read (``text_<column>``).
     preview: pd.DataFrame | None = None
@@ -316,10 +389,23 @@ def _stage_file(cur: duckdb.DuckDBPyConnection, spec: Kind, read: _Read, result:
     if read.data[:4] == b"PK\x03\x04":
         _stage_xlsx(cur, spec, read.data, typed, result)
     elif read.data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise _Rejected(Problem(None, None, "old_excel"))
+        raise _Rejected(_compound_file_problem(read.data))
     else:
         _stage_csv(cur, spec, read, typed, result)
     return typed
+
+
+def _compound_file_problem(data: bytes) -> Problem:
+    """What an OLE compound file (the container of old Office files) holds, by the names of
+    its streams, which the directory stores in UTF-16. A workbook saved with a password is
+    such a file even as .xlsx: its content is the stream EncryptedPackage."""
+    def has_stream(name: str) -> bool:
+        return name.encode("utf-16-le") in data
+    if has_stream("EncryptedPackage"):
+        return Problem(None, None, "password_protected")
+    if has_stream("WordDocument") or has_stream("PowerPoint Document"):
+        return Problem(None, None, "old_office")
+    return Problem(None, None, "old_excel")
 
 
 def _stage_frame(cur: duckdb.DuckDBPyConnection, spec: Kind, frame: pd.DataFrame,
@@ -375,8 +461,15 @@ def _load(cur: duckdb.DuckDBPyConnection, spec: Kind, typed: str, result: Import
             cur.execute("ROLLBACK")
             raise
         except duckdb.Error as exc:
-            cur.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # a fatal error has ended the transaction
+                cur.execute("ROLLBACK")
+            if _is_disk_full(exc):
+                raise _Rejected(Problem(None, None, "disk_full")) from None
             raise _Rejected(Problem(None, None, "database", str(exc).strip().splitlines()[0])) from None
+
+
+def _is_disk_full(exc: duckdb.Error) -> bool:
+    return "no space left on device" in str(exc).lower() or "disk is full" in str(exc).lower()
 
 
 def _normalise_header(text: str) -> str:
@@ -384,7 +477,9 @@ def _normalise_header(text: str) -> str:
 
 
 def _map_headers(spec: Kind, headers: list[str], result: ImportResult) -> list[str | None]:
-    """Contract column for each header in the file (None: not part of the format)."""
+    """Contract column for each header in the file (None: not part of the format). What is
+    wrong with the header goes to ``result.header_problems``: the rows are still read, so that
+    every problem is reported at once."""
     lookup = {}
     for col in spec.columns:
         for header in col.headers:
@@ -392,38 +487,79 @@ def _map_headers(spec: Kind, headers: list[str], result: ImportResult) -> list[s
     mapped: list[str | None] = []
     problems = []
     seen: dict[str, str] = {}
+    unknown: list[str] = []
+    result.ignored_columns.clear()
     for header in headers:
         name = lookup.get(_normalise_header(header or ""))
         if name is None:
             if (header or "").strip():
-                result.ignored_columns.append(header.strip())
+                unknown.append(header.strip())
         elif name in seen:
             problems.append(Problem(None, header.strip(), "duplicate_column"))
             name = None
         else:
             seen[name] = header.strip()
         mapped.append(name)
-    missing = [c.header for c in spec.columns if c.name not in seen and not c.optional]
-    result.kept_columns = [c.name for c in spec.columns if c.name not in seen and c.optional]
+    absent = [c for c in spec.columns if c.name not in seen]
+    # A header that is a misspelling of a column the file lacks is a mistake, not an extra
+    # column: left out, that column would silently be kept or empty.
+    suggested: set[str] = set()
+    for header in unknown:
+        col = _resembled_column(header, [c for c in absent if c.name not in suggested])
+        if col is None:
+            result.ignored_columns.append(header)
+        else:
+            suggested.add(col.name)
+            problems.append(Problem(None, header, "unknown_column", allowed=col.header))
+    missing = [c for c in absent if c.required and c.name not in suggested]
     if missing:
-        problems.append(Problem(None, None, "missing_columns", ", ".join(missing)))
-    if problems:
-        raise _Rejected(*problems)
+        problems.insert(0, Problem(None, None, "missing_columns", ", ".join(c.header for c in missing)))
+    result.kept_columns = [c.name for c in absent if not c.required]
+    result.missing_columns = [c.name for c in absent if c.required]
+    result.header_problems = problems
     result.headers = seen
     return mapped
 
 
+def _fold(text: str) -> str:
+    """A header without case, spacing, punctuation or diacritics, for likeness."""
+    decomposed = unicodedata.normalize("NFKD", _normalise_header(text))
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+def _resembled_column(header: str, columns: list[Column]) -> Column | None:
+    """The column among ``columns`` whose Swedish or English header ``header`` is a likely
+    misspelling of (Atgardad, Åtgärdat, resolved at), if any."""
+    folded = _fold(header)
+    best, best_ratio = None, 0.0
+    for col in columns:
+        for name in col.headers:
+            ratio = difflib.SequenceMatcher(None, folded, _fold(name)).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = col, ratio
+    return best if best_ratio >= 0.85 else None
+
+
 def _stage_csv(cur, spec: Kind, read: _Read, typed: str, result: ImportResult) -> None:
-    body = read.data[3:] if read.data.startswith(codecs.BOM_UTF8) else read.data
+    if read.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" (UTF-16, tab-separated).
+        try:
+            text = read.data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Rejected(Problem(None, None, "bad_encoding")) from None
+        _refuse_unread(_stage_csv_text(cur, spec, read, read.data, text, typed, result))
+        return
+    has_bom = read.data.startswith(codecs.BOM_UTF8)
+    body = read.data[3:] if has_bom else read.data
     if _starts_as_utf8(body):
         # DuckDB checks the rest of the encoding as it reads, which saves a pass in Python.
         unread = _stage_csv_text(cur, spec, read, body, None, typed, result)
         if not any(error_type == "INVALID ENCODING" for _, error_type, _ in unread):
             _refuse_unread(unread)
             return
-        # Not UTF-8 after all: the whole file, header included, is read as Windows-1252.
         cur.execute(f"DROP TABLE {typed}")
-        result.ignored_columns.clear()
+    # Not UTF-8 throughout: Windows-1252, unless the file is partly UTF-8 too.
+    _refuse_mixed_encoding(body, has_bom)
     try:
         text = body.decode("cp1252")
     except UnicodeDecodeError:
@@ -440,12 +576,37 @@ def _starts_as_utf8(body: bytes) -> bool:
         return False
 
 
-def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, cp1252_text: str | None, typed: str,
+# A character of two, three or four bytes as UTF-8 writes it. Windows-1252 text holds such a
+# pair only as a capital letter with an accent followed by a symbol ("Ã¤"), which Swedish
+# text does not have: it is the mark of UTF-8.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _refuse_mixed_encoding(body: bytes, has_bom: bool) -> None:
+    """Refuse a file that is partly UTF-8 and partly another encoding, naming the first line
+    that differs from the file before it. Decoding such a file whole either way would store
+    garbled letters ("NÃ¤tfiske")."""
+    try:
+        body.decode("utf-8")
+        return
+    except UnicodeDecodeError as error:
+        first_invalid = error.start
+    first_utf8 = _UTF8_SEQUENCE.search(body)
+    if has_bom or (first_utf8 is not None and first_utf8.start() < first_invalid):
+        position, expected = first_invalid, "UTF-8"
+    elif first_utf8 is not None:
+        position, expected = first_utf8.start(), "Windows-1252"
+    else:
+        return
+    raise _Rejected(Problem(body.count(b"\n", 0, position) + 1, None, "mixed_encoding", expected))
+
+
+def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, decoded_text: str | None, typed: str,
                     result: ImportResult) -> list[tuple[int, str, str]]:
-    """Map the header and read the rows into ``typed``: the file as UTF-8, or its text read as
-    Windows-1252 (DuckDB cannot read that here, so it gets a UTF-8 copy). Returns the lines
+    """Map the header and read the rows into ``typed``: the file as UTF-8, or its text decoded
+    from Windows-1252 or UTF-16 (DuckDB cannot read those here, so it gets a UTF-8 copy). Returns the lines
     DuckDB could not read: (line, error type, message)."""
-    head = body[:65536].decode("utf-8", errors="ignore") if cp1252_text is None else cp1252_text[:65536]
+    head = body[:65536].decode("utf-8", errors="ignore") if decoded_text is None else decoded_text[:65536]
     if "\x00" in head:
         raise _Rejected(Problem(None, None, "binary_file"))
     first_line = head.splitlines()[0] if head.splitlines() else ""
@@ -457,8 +618,10 @@ def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, cp1252_text: str 
     try:
         # DuckDB reads a UTF-8 file where it lies (a copy costs half a second per 150 MB),
         # unless its name would be taken as a pattern.
-        if cp1252_text is not None:
-            copy = _temporary_csv(cp1252_text.encode("utf-8"))
+        utf8 = body if decoded_text is None else decoded_text.encode("utf-8")
+        result.may_hold_control_characters = _has_control_characters(utf8)
+        if decoded_text is not None:
+            copy = _temporary_csv(utf8)
         elif read.path is None or any(mark in str(read.path) for mark in "*?["):
             copy = _temporary_csv(body)
         unread = _read_csv_typed(cur, spec, copy or read.path.absolute(), delimiter, names, typed)
@@ -469,11 +632,27 @@ def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, cp1252_text: str 
             unread = _read_csv_typed(cur, spec, copy, delimiter, names, typed)
         return unread
     except duckdb.Error as exc:
-        raise _Rejected(Problem(None, None, "binary_file" if "\x00" in str(exc) else "bad_csv_row",
-                                str(exc).strip().splitlines()[0][:200])) from None
+        if _is_disk_full(exc):
+            raise _Rejected(Problem(None, None, "disk_full")) from None
+        raise _Rejected(Problem(None, None, "binary_file" if "\x00" in str(exc) else "bad_csv_line")) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise _Rejected(Problem(None, None, "disk_full")) from None
+        raise
     finally:
         if copy is not None:
             copy.unlink(missing_ok=True)
+
+
+# Every byte that is not a control character XML cannot hold (or Word's line break).
+_NOT_CONTROL_BYTES = bytes(range(32, 256)) + b"\t\n\r"
+
+
+def _has_control_characters(utf8: bytes) -> bool:
+    """Whether UTF-8 text holds a control character (or U+FFFE, U+FFFF): deleting every other
+    byte leaves nothing, in one pass without a copy of the file."""
+    return (bool(utf8.translate(None, _NOT_CONTROL_BYTES))
+            or b"\xef\xbf\xbe" in utf8 or b"\xef\xbf\xbf" in utf8)
 
 
 def _temporary_csv(data: bytes) -> Path:
@@ -500,15 +679,19 @@ def _read_csv_typed(cur, spec: Kind, path: Path, delimiter: str, names: list[str
 
 def _refuse_unread(unread: list[tuple[int, str, str]]) -> None:
     if unread:
-        raise _Rejected(*(Problem(line, None, "bad_csv_row", _describe_csv_error(error_type, message))
-                          for line, error_type, message in unread))
+        raise _Rejected(*(_csv_problem(line, error_type, message) for line, error_type, message in unread))
 
 
-def _describe_csv_error(error_type: str, message: str) -> str:
+def _csv_problem(line: int, error_type: str, message: str) -> Problem:
+    """A line DuckDB could not read, as a problem in both languages."""
     found = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message or "")
     if found:
-        return f"väntade {found.group(1)}, hittade {found.group(2)}"
-    return (error_type or message or "").lower()
+        return Problem(line, None, "bad_csv_row", found.group(2), found.group(1))
+    if error_type == "LINE SIZE OVER MAXIMUM":
+        return Problem(line, None, "line_too_long", allowed=_mb(MAX_LINE_BYTES))
+    if error_type in ("UNQUOTED VALUE", "UNTERMINATED QUOTE"):
+        return Problem(line, None, "csv_quote")
+    return Problem(line, None, "bad_csv_line")
 
 
 def _sniff_delimiter(spec: Kind, first_line: str) -> str:
@@ -521,34 +704,78 @@ def _sniff_delimiter(spec: Kind, first_line: str) -> str:
     return max(CSV_DELIMITERS, key=score)
 
 
+def _check_workbook_archive(data: bytes) -> None:
+    """Refuse, from the zip's directory alone and before anything is unpacked, a file that is
+    not a workbook or that would unpack to more than can be read (a few MB can declare
+    gigabytes)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _Rejected(Problem(None, None, "bad_xlsx", type(exc).__name__)) from None
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names:
+        for marker, what_sv, what_en in OTHER_ZIP_DOCUMENTS:
+            if marker in names:
+                raise _Rejected(Problem(None, None, "not_workbook", allowed=what_sv, allowed_en=what_en))
+        raise _Rejected(Problem(None, None, "not_workbook", allowed="ett zip-arkiv",
+                                allowed_en="a zip archive"))
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise _Rejected(Problem(None, None, "xlsx_unpacked_too_large", _mb(unpacked),
+                                _mb(MAX_XLSX_UNPACKED_BYTES)))
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > 1024 * 1024 and ratio > MAX_XLSX_COMPRESSION_RATIO:
+            raise _Rejected(Problem(None, None, "xlsx_compression", f"{ratio:.0f}"))
+
+
+def _sheet_for(workbook, spec: Kind):
+    """The sheet named for the kind, else the first visible one (a hidden sheet is usually an
+    old copy or a lookup list)."""
+    wanted = {spec.name, spec.label_sv.lower(), spec.label_en.lower()}
+    named = [ws for ws in workbook.worksheets if ws.title.strip().lower() in wanted]
+    visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    return (named or visible or workbook.worksheets)[0]
+
+
 def _stage_xlsx(cur, spec: Kind, data: bytes, typed: str, result: ImportResult) -> None:
     import openpyxl  # only needed for Excel files
 
+    _check_workbook_archive(data)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _Rejected(Problem(None, None, "bad_xlsx", type(exc).__name__)) from None
     try:
-        wanted = {spec.name, spec.label_sv.lower(), spec.label_en.lower()}
-        sheet = next((ws for ws in workbook.worksheets if ws.title.strip().lower() in wanted),
-                     workbook.worksheets[0])
-        rows = sheet.iter_rows(values_only=True)
+        sheet = _sheet_for(workbook, spec)
+        # The size a sheet states may be stale (rows beyond it would be lost) or absurd (a
+        # million empty rows): read the rows that are there.
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows()
         header_row = next(rows, None)
         if header_row is None:
             raise _Rejected(Problem(None, None, "empty_file"))
-        headers = ["" if h is None else str(h) for h in header_row]
+        headers = ["" if c.value is None else str(c.value) for c in header_row]
+        while headers and not headers[-1].strip():
+            headers.pop()
+        if len(headers) > MAX_XLSX_COLUMNS:
+            raise _Rejected(Problem(None, None, "too_many_columns", fmt_int(len(headers)),
+                                    fmt_int(MAX_XLSX_COLUMNS)))
         mapped = _map_headers(spec, headers, result)
+        read_columns = [(index, spec.column(name)) for index, name in enumerate(mapped) if name is not None]
         columns = {name: [] for name in spec.column_names}
         source_rows = []
-        for offset, row in enumerate(rows, start=2):
-            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+        for number, row in enumerate(sheet.iter_rows(min_row=2, max_col=max(len(headers), 1)), start=2):
+            if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in row):
                 continue
-            source_rows.append(offset)
-            for index, name in enumerate(mapped):
-                if name is not None:
-                    value = row[index] if index < len(row) else None
-                    columns[name].append(_cell_text(value, spec.column(name)))
-            for name in result.kept_columns:
+            if number > MAX_XLSX_ROWS:
+                raise _Rejected(Problem(None, None, "too_many_rows", allowed=fmt_int(MAX_XLSX_ROWS)))
+            source_rows.append(number)
+            for index, column in read_columns:
+                cell = row[index] if index < len(row) else None
+                columns[column.name].append(None if cell is None else _cell_text(cell, column))
+            for name in result.kept_columns + result.missing_columns:
                 columns[name].append(None)
     except _Rejected:
         raise
@@ -573,8 +800,9 @@ def _create_typed_from_frame(cur, spec: Kind, frame: pd.DataFrame, typed: str) -
         cur.unregister(name)
 
 
-def _cell_text(value, column: Column) -> str | None:
+def _cell_text(cell, column: Column) -> str | None:
     """An Excel cell as the text a CSV would hold for it."""
+    value = cell.value
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -587,6 +815,10 @@ def _cell_text(value, column: Column) -> str | None:
         return value.strftime("%Y-%m") if column.type == MONTH else value.isoformat()
     if isinstance(value, bool):
         return "ja" if value else "nej"
+    if isinstance(value, (int, float)) and column.type in (INTEGER, DECIMAL) and "%" in (cell.number_format or ""):
+        # A cell formatted as percent holds the fraction (0.995 shows as 99,5 %); the
+        # contract's percentages are the number shown.
+        value = round(value * 100, 10)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
@@ -616,14 +848,23 @@ def _parse_expression(col: Column) -> str:
         return v
     if col.type == INTEGER:
         n = f"n_{col.name}"
-        return f"CASE WHEN {n} = floor({n}) THEN CAST({n} AS BIGINT) END"
+        # Clamped, so that 1e30 or inf is a number out of range rather than a failed cast.
+        return f"CASE WHEN {n} = floor({n}) THEN CAST(least(greatest({n}, -9e18), 9e18) AS BIGINT) END"
     if col.type == DECIMAL:
         return f"n_{col.name}"
     if col.type == DATE:
         midnight = _when(f"TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP)", "x = date_trunc('day', x)")
         return f"coalesce(TRY_CAST({v} AS DATE), CAST({midnight} AS DATE))"
     if col.type == TIMESTAMP:
-        return f"date_trunc('second', TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP))"
+        # The common forms by a strict format (as fast as a cast, and it refuses an offset);
+        # the rest, with 'T', fractions of a second or an offset, by a cast. A time with an
+        # offset or a zone ('Z', '+02:00', '-0500', ' UTC') is converted to Swedish time: a
+        # plain cast would drop the offset.
+        with_zone = (f"contains({v}, ':') AND regexp_matches({v}, '([+-][0-9][0-9](:?[0-9][0-9])?|[A-Za-z])$')")
+        other = (f"date_trunc('second', CASE WHEN {with_zone} "
+                 f"THEN timezone('{LOCAL_TIMEZONE}', TRY_CAST({v} AS TIMESTAMPTZ)) "
+                 f"ELSE TRY_CAST(replace({v}, 'T', ' ') AS TIMESTAMP) END)")
+        return f"coalesce(TRY_STRPTIME({v}, ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M']), {other})"
     if col.type == MONTH:
         # "2025-03", or a first-of-month date as Excel turns "2025-03" into.
         first_day = _when(f"TRY_CAST({v} AS DATE)", "day(x) = 1")
@@ -702,29 +943,57 @@ def _row_number(cur, typed: str) -> str:
     return "t.source_row" if "source_row" in columns else "(t.rowid + 2)"
 
 
-def _checks(spec: Kind) -> list[tuple[Column, str, str, str, str]]:
+# The storage type of whole-number columns (INTEGER): a value beyond it is out of range.
+INTEGER_BOUNDS = (-2**31, 2**31 - 1)
+# Characters XML 1.0 cannot hold (so no XLSX export or Word report could hold them), as a
+# regular expression. Vertical tab is not among them: it is Word's line break (Shift+Enter)
+# and becomes one.
+CONTROL_CHARACTERS = r"[\x00-\x08\x0c\x0e-\x1f\x{FFFE}\x{FFFF}]"
+# Problems named once per distinct value, with how many rows hold it.
+GROUPED_PROBLEMS = {"not_in_list", "not_boolean", "unknown_reference", "unknown_reference_required"}
+
+
+def _checks(spec: Kind, skipped: frozenset[str] = frozenset(),
+            control_characters: bool = True) -> list[tuple[Column, str, str, str, str]]:
     """Per check: column, problem code, SQL condition marking a bad row of the typed table
-    ``t``, SQL of the value to show, allowed text."""
+    ``t``, SQL of the value to show, allowed text. Columns in ``skipped`` (missing from the
+    header, which is reported once) are not checked row by row, nor text for control
+    characters unless ``control_characters``."""
     checks = []
     for col in spec.columns:
+        if col.name in skipped:
+            continue
         v = f"v_{col.name}"
         if col.required:
             checks.append((col, "required", f"{v} IS NULL", "''", ""))
         if col.type != TEXT:
             allowed = _allowed_text(col)
             checks.append((col, _PARSE_PROBLEM[col.type], f"{v} IS NOT NULL AND {col.name} IS NULL", v, allowed))
+        if col.type in (DATE, TIMESTAMP):
+            # 'infinity' parses as a date, but no year, month or page can hold it.
+            checks.append((col, _PARSE_PROBLEM[col.type], f"NOT isfinite({col.name})", v, ""))
         if col.type == TEXT:
             checks.append((col, "too_long", f"length({v}) > {col.max_length}",
                            f"CAST(length({v}) AS VARCHAR)", str(col.max_length)))
-        if col.type in (INTEGER, DECIMAL) and (col.minimum is not None or col.maximum is not None):
-            low = col.minimum if col.minimum is not None else "-inf"
-            high = col.maximum if col.maximum is not None else "inf"
+            if control_characters:
+                checks.append((col, "control_character",
+                               f"regexp_matches({v}, '{CONTROL_CHARACTERS}')",
+                               f"regexp_extract({v}, '{CONTROL_CHARACTERS}')", ""))
+        low, high = col.minimum, col.maximum
+        if col.type == INTEGER:
+            low = INTEGER_BOUNDS[0] if low is None else low
+            high = INTEGER_BOUNDS[1] if high is None else high
+        if col.type in (INTEGER, DECIMAL) and (low is not None or high is not None):
             bounds = []
-            if col.minimum is not None:
-                bounds.append(f"{col.name} < {col.minimum}")
-            if col.maximum is not None:
-                bounds.append(f"{col.name} > {col.maximum}")
-            checks.append((col, "out_of_range", " OR ".join(bounds), v, _range_text(low, high)))
+            if low is not None:
+                bounds.append(f"{col.name} < {low}")
+            if high is not None:
+                # NaN is larger than every number in DuckDB, so it is out of range too.
+                bounds.append(f"{col.name} > {high}")
+            checks.append((col, "out_of_range", " OR ".join(bounds), v,
+                           _range_text(low, high if high is not None else "inf")))
+        if col.type == DECIMAL and high is None:
+            checks.append((col, "not_number", f"NOT isfinite({col.name})", v, ""))
         if col.type in (DATE, TIMESTAMP, MONTH):
             checks.append((col, "implausible_date",
                            f"year({col.name}) NOT BETWEEN {EARLIEST_YEAR} AND {LATEST_YEAR}", v, ""))
@@ -744,47 +1013,77 @@ def _checks(spec: Kind) -> list[tuple[Column, str, str, str, str]]:
 
 def _validate(cur, spec: Kind, typed: str, row_number: str, result: ImportResult,
               max_problems: int = MAX_PROBLEMS_SHOWN) -> None:
-    """Count every problem of the typed rows in ``result`` and list the first ones."""
+    """Count every problem of the header and the typed rows in ``result`` and list the first
+    ones: the header's first, then the rows' in row order."""
+    header_problems = list(result.header_problems)
     # Excel likes to leave rows that are empty in every column: they are not data.
     cur.execute(f"DELETE FROM {typed} WHERE " + " AND ".join(f"v_{c.name} IS NULL" for c in spec.columns))
     result.rows = cur.execute(f"SELECT count(*) FROM {typed}").fetchall()[0][0]
     if result.rows == 0:
-        raise _Rejected(Problem(None, None, "no_rows"))
+        raise _Rejected(*header_problems, Problem(None, None, "no_rows"))
     if result.kept_columns:
         # A row already stored keeps what it holds in the columns left out; the rules below
         # then judge the row as it will be stored.
         assignments = ", ".join(f"{c} = d.{c}" for c in result.kept_columns)
         cur.execute(f"UPDATE {typed} AS t SET {assignments} FROM {spec.table} AS d "
                     f"WHERE {_key_match(spec)}")
-
-    checks = _checks(spec)
+    controls = result.may_hold_control_characters
+    checks = _checks(spec, frozenset(result.missing_columns), controls)
+    texts = [c.name for c in spec.columns
+             if controls and c.type == TEXT and c.name not in result.missing_columns]
     key_cols = ", ".join(spec.key)
     complete = " AND ".join(f"{k} IS NOT NULL" for k in spec.key)
     # Every check in one pass over the rows (count(CASE ...): several times faster in DuckDB
     # than count(*) FILTER); the failing rows are looked up only if there are any. Equal keys
     # have equal hashes, so as many distinct hashes as keys prove the keys distinct, far
     # cheaper than grouping on a wide key; repeated hashes are then checked.
-    *failing, repeated_hashes = cur.execute(
+    counts = cur.execute(
         "SELECT " + ", ".join(f"count(CASE WHEN {cond} THEN 1 END)" for _, _, cond, _, _ in checks)
+        + "".join(f", count(CASE WHEN contains(v_{c}, chr(11)) THEN 1 END)" for c in texts)
         + f", count(CASE WHEN {complete} THEN 1 END) "
         f"  - count(DISTINCT CASE WHEN {complete} THEN hash({key_cols}) END) "
         f"FROM {typed} AS t").fetchall()[0]
+    failing, line_breaks, repeated_hashes = (list(counts[:len(checks)]), counts[len(checks):-1],
+                                             counts[-1])
+    for name, count in zip(texts, line_breaks):
+        if count:
+            # Word writes a line break (Shift+Enter) as a vertical tab, which no XLSX or Word
+            # file can hold: it is stored as the line break it is.
+            cur.execute(f"UPDATE {typed} SET v_{name} = replace(v_{name}, chr(11), chr(10)), "
+                        f"{name} = replace({name}, chr(11), chr(10)) WHERE contains(v_{name}, chr(11))")
+    grouped = [i for i, (_, code, _, _, _) in enumerate(checks) if failing[i] and code in GROUPED_PROBLEMS]
+    if grouped:
+        # A value without a mapping counts once, however many rows hold it.
+        distinct = cur.execute(
+            "SELECT " + ", ".join(f"count(DISTINCT CASE WHEN {checks[i][2]} THEN {checks[i][3]} END)"
+                                  for i in grouped) + f" FROM {typed} AS t").fetchall()[0]
+        for i, count in zip(grouped, distinct):
+            failing[i] = count
     duplicates = _duplicates(spec, typed, row_number) if repeated_hashes else None
-    result.problem_count = sum(failing) + (
+    result.problem_count = len(header_problems) + sum(failing) + (
         cur.execute(f"SELECT count(*) FROM ({duplicates})").fetchall()[0][0] if duplicates else 0)
-    if not result.problem_count:
+    result.problems = header_problems[:max_problems]
+    if result.problem_count == len(header_problems):
         return
-    selects = [
-        f"SELECT {row_number} AS source_row, {i} AS check_no, CAST({value} AS VARCHAR) AS value "
-        f"FROM {typed} AS t WHERE {cond}"
-        for i, (_, _, cond, value, _) in enumerate(checks) if failing[i]]
+    selects = []
+    for i, (_, code, cond, value, _) in enumerate(checks):
+        if not failing[i]:
+            continue
+        if code in GROUPED_PROBLEMS:
+            selects.append(f"SELECT min({row_number}) AS source_row, {i} AS check_no, "
+                           f"CAST({value} AS VARCHAR) AS value, count(*) AS rows "
+                           f"FROM {typed} AS t WHERE {cond} GROUP BY {value}")
+        else:
+            selects.append(f"SELECT {row_number} AS source_row, {i} AS check_no, "
+                           f"CAST({value} AS VARCHAR) AS value, 1 AS rows FROM {typed} AS t WHERE {cond}")
     if duplicates:
-        selects.append(f"SELECT source_row, -1 AS check_no, value FROM ({duplicates})")
+        selects.append(f"SELECT source_row, -1 AS check_no, value, 1 AS rows FROM ({duplicates})")
+    limit = max(0, int(max_problems) - len(result.problems))
     shown = cur.execute(
-        f"SELECT source_row, check_no, value FROM ({' UNION ALL '.join(selects)}) "
-        f"ORDER BY source_row, check_no LIMIT {int(max_problems)}").fetchall()
+        f"SELECT source_row, check_no, value, rows FROM ({' UNION ALL '.join(selects)}) "
+        f"ORDER BY source_row, check_no LIMIT {limit}").fetchall()
     headers = result.headers
-    for row, check_no, value in shown:
+    for row, check_no, value, rows in shown:
         if check_no == -1:
             key_value, first_row = value.rsplit("|", 1)
             column = spec.column(spec.key[-1])
@@ -798,9 +1097,11 @@ def _validate(cur, spec: Kind, typed: str, row_number: str, result: ImportResult
             rule = spec.rules[int(value)]
             result.problems.append(Problem(row, column_header, code, "", rule.message_sv,
                                            rule.message_en))
+        elif code == "control_character":
+            result.problems.append(Problem(row, column_header, code, f"U+{ord(value):04X}"))
         else:
             result.problems.append(Problem(row, column_header, code, _shorten(value), allowed,
-                                           allowed_en))
+                                           allowed_en, rows=rows))
 
 
 def _duplicates(spec: Kind, typed: str, row_number: str) -> str:
@@ -818,7 +1119,10 @@ def _duplicates(spec: Kind, typed: str, row_number: str) -> str:
 
 def _preview(cur, spec: Kind, typed: str, row_number: str, limit: int) -> pd.DataFrame:
     texts = ", ".join(f"v_{c} AS text_{c}" for c in spec.column_names)
-    return cur.execute(f"SELECT {row_number} AS source_row, {', '.join(spec.column_names)}, {texts} "
+    # An infinite date (refused) is shown as not parsed: pandas cannot hold it.
+    values = ", ".join(f"CASE WHEN isfinite({c.name}) THEN {c.name} END AS {c.name}"
+                       if c.type in (DATE, TIMESTAMP) else c.name for c in spec.columns)
+    return cur.execute(f"SELECT {row_number} AS source_row, {values}, {texts} "
                        f"FROM {typed} AS t ORDER BY source_row LIMIT {int(limit)}").df()
 
 
@@ -826,7 +1130,8 @@ def _allowed_text(col: Column) -> str:
     if col.type == CHOICE:
         vocab = col.vocabulary
         if _is_integer_vocabulary(col):
-            return ", ".join(f"{v} ({vocab.label(v)})" for v in vocab.values)
+            return ", ".join(contracts.DISPLAY_FORMS[0].format(value=v, label=vocab.label(v))
+                             for v in vocab.values)
         return ", ".join(vocab.label(v) for v in vocab.values)
     if col.type == BOOLEAN:
         return "ja, nej"
@@ -835,9 +1140,13 @@ def _allowed_text(col: Column) -> str:
 
 def _range_text(low, high) -> str:
     def fmt(x):
-        return f"{x:g}".replace(".", ",") if isinstance(x, (int, float)) else "∞"
+        if isinstance(x, int) or (isinstance(x, float) and x.is_integer()):
+            return fmt_int(x)
+        return f"{x:g}".replace(".", ",") if isinstance(x, float) else "∞"
     if high == "inf":
         return f"≥ {fmt(low)}"
+    if low is None:
+        return f"≤ {fmt(high)}"
     return f"{fmt(low)}–{fmt(high)}"
 
 

@@ -75,7 +75,7 @@ def test_every_problem_is_listed_not_only_fifty(con, tmp_path):
 
 def test_beyond_the_listed_problems_the_rest_are_counted(con, tmp_path, monkeypatch):
     monkeypatch.setattr(datapage, "MAX_PROBLEMS_LISTED", 30)
-    rows = [dict(SAMPLES["documents"][0], Dokumentid=f"DOK-{i:03}", Typ="Memo") for i in range(75)]
+    rows = [dict(SAMPLES["documents"][0], Dokumentid=f"DOK-{i:03}", Typ=f"Memo {i}") for i in range(75)]
     checked = datapage.check(con, datapage.Upload("documents", "d.csv", csv_bytes(tmp_path, "documents", rows)))
     assert len(datapage.problems_table(checked.result, "sv")) == 30
     assert datapage.problems_more(checked.result, "sv") == (

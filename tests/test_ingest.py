@@ -283,7 +283,8 @@ def test_unknown_kind(con, tmp_path):
 
 
 def test_at_most_fifty_problems_are_listed_with_the_total(con, tmp_path):
-    rows = [dict(SAMPLES["systems"][0], Systemid=f"S{i}", Kommun="Västerås") for i in range(120)]
+    # Each row a different unknown value: a value repeated on many rows is one problem.
+    rows = [dict(SAMPLES["systems"][0], Systemid=f"S{i}", Kommun=f"Västerås {i}") for i in range(120)]
     lines = refused(con, tmp_path, "systems", rows)
     assert len(lines) == 50
     result = load(con, tmp_path, "systems", rows)
