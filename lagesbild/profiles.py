@@ -229,7 +229,7 @@ def profile_from_dict(data: Mapping[str, Any], where: str = "", path: Path | Non
         need(key in OPTION_TYPES, f"options.{key}",
              f"är okänd (giltiga: {', '.join(OPTION_TYPES)})", f"is unknown (valid: {', '.join(OPTION_TYPES)})")
         wanted = OPTION_TYPES[key]
-        need(isinstance(value, wanted), f"options.{key}",
+        need(isinstance(value, wanted) or (wanted is list and isinstance(value, str)), f"options.{key}",
              "ska vara " + {str: "en text", bool: "true eller false", list: "en lista av texter"}[wanted],
              "must be " + {str: "a text", bool: "true or false", list: "a list of texts"}[wanted])
     for key in ("timestamp_format", "date_format", "month_format"):
@@ -592,7 +592,22 @@ def _with_read(source: Path | str | bytes, action: Callable, profile: Profile | 
 
 
 def source_headers(source: Path | str | bytes) -> list[str]:
-    """The file's headers as written, in order (repeated ones repeated)."""
+    """The file's headers as written, in order (repeated ones repeated). A CSV file is read
+    only as far as its first line."""
+    head = source[:65536] if isinstance(source, bytes) else None
+    if head is None:
+        try:
+            with open(source, "rb") as file:
+                head = file.read(65536)
+        except OSError:
+            raise db.LagesbildError(f"Filen {source} finns inte eller kan inte läsas.") from None
+    if head[:4] != b"PK\x03\x04":
+        body = head[3:] if head.startswith(codecs.BOM_UTF8) else head
+        text = (body.decode("utf-8", errors="strict") if ingest._starts_as_utf8(body)
+                else body.decode("cp1252", errors="replace"))
+        first_line = text.splitlines()[0] if text.splitlines() else ""
+        delimiter = _sniff_delimiter(first_line, None)
+        return [h.replace("\ufeff", "").strip() for h in next(csv.reader([first_line], delimiter=delimiter), [])]
     try:
         return _with_read(source, lambda con, opened: opened.headers)
     except ingest._Rejected as rejected:
@@ -670,7 +685,7 @@ def _duration(t: str) -> str:
         return f"coalesce(TRY_CAST(regexp_extract({lt}, '(\\d+(?:[.,]\\d+)?)\\s*{unit}', 1) AS DOUBLE), 0)"
     minutes, seconds = part("m(?:in)?\\b"), part("s\\b")
     units = f"{part('w')} * 10080 + {part('d')} * 1440 + {part('h')} * 60 + {minutes} + {seconds} / 60"
-    clock = f"list_transform(string_split({t}, ':'), x -> TRY_CAST(x AS DOUBLE))"
+    clock = f"list_transform(string_split({t}, ':'), lambda x: TRY_CAST(x AS DOUBLE))"
     return (f"CASE WHEN regexp_full_match({t}, '\\d+([.,]\\d+)?') THEN {_number(t)} "
             f"WHEN regexp_full_match({t}, '\\d+:\\d{{1,2}}') THEN {clock}[1] * 60 + {clock}[2] "
             f"WHEN regexp_full_match({t}, '\\d+:\\d{{1,2}}:\\d{{1,2}}') "
@@ -845,6 +860,11 @@ def _build(cur, profile: Profile, opened: _Source, mapped: str, result: ImportRe
         if col.name == "month" and profile.rollup_period:
             expression = f"coalesce({expression}, strftime(x_start, '%Y-%m'))"
             plan.headers.setdefault("month", profile.rollup_period)
+        if col.name == "outages" and _outages_follow_downtime(profile):
+            # No downtime means no outage; with downtime the count is unknown, never 0.
+            downtime = _column_sql(profile, spec.column("outage_minutes"), _ident("t_outage_minutes"), p)
+            expression = f"CASE WHEN TRY_CAST({downtime} AS DOUBLE) = 0 THEN '0' END"
+            plan.present.add("outages")
         final.append(f"{expression} AS {_ident(col.name)}")
         if col.name in profile.columns or col.name in profile.defaults or (
                 col.name == "municipality" and profile.municipality_from_system) or (
@@ -861,16 +881,18 @@ def _build(cur, profile: Profile, opened: _Source, mapped: str, result: ImportRe
         part = ("coalesce(try_strptime(trim(string_split(x_period, ' - ')[{i}]), " + fmt +
                 "), TRY_CAST(trim(string_split(x_period, ' - ')[{i}]) AS TIMESTAMP))") if fmt else \
             "TRY_CAST(trim(string_split(x_period, ' - ')[{i}]) AS TIMESTAMP)"
-        period = (f", {part.format(i=1)} AS x_start, "
-                  f"(epoch({part.format(i=2)}) - epoch({part.format(i=1)})) / 60 AS x_minutes")
+        zone = p(profile.timezone)
+        # The length in the source's zone: the day of a summer-time switch has 23 or 25 hours.
+        period = (f", {part.format(i=1)} AS x_start, (epoch(timezone({zone}, {part.format(i=2)})) "
+                  f"- epoch(timezone({zone}, {part.format(i=1)}))) / 60 AS x_minutes")
         final += ["x_start", "x_minutes"]
 
     missing = [c for c in spec.columns if c.required and c.name not in plan.present]
     for col in missing:
         plan.problems.append(_rule(None, f"profilen anger ingen källa för kolumnen {col.name} ({col.header}): "
-                                         f"lägg till den under [columns] eller [defaults]",
+                                         f"lägg till den under [columns] eller [defaults] (på kommandoraden: --set {col.name}=…)",
                                    f"the profile gives no source for the column {col.name} ({col.header}): "
-                                   f"add it under [columns] or [defaults]"))
+                                   f"add it under [columns] or [defaults] (on the command line: --set {col.name}=…)"))
     if plan.problems:
         return plan
     source_row = "s.source_row" if opened.numbered else "NULL"
@@ -903,10 +925,16 @@ def _build(cur, profile: Profile, opened: _Source, mapped: str, result: ImportRe
                f"ORDER BY x_latest_time DESC NULLS LAST, x_latest DESC NULLS LAST, source_row DESC) = 1")
     else:
         sql = f"SELECT * FROM ({rows}){where}"
-    cur.execute(f"CREATE TEMP TABLE {_ident(mapped)} AS {sql}")
+    _execute(cur, f"CREATE TEMP TABLE {_ident(mapped)} AS {sql}", p.values)
     cur.execute(f"DROP TABLE {_ident(first)}")
     plan.present.add("source_row")
     return plan
+
+
+def _outages_follow_downtime(profile: Profile) -> bool:
+    """An SLA source that gives the downtime but not the number of outages (monitoring)."""
+    return (profile.kind == "sla" and "outages" not in profile.columns and "outages" not in profile.defaults
+            and ("outage_minutes" in profile.columns or "outage_minutes" in profile.defaults))
 
 
 def _execute(cur, sql: str, params: dict[str, Any]) -> None:
@@ -931,8 +959,12 @@ def _rollup_sql(spec: Kind, rows: str, where: str, named: bool) -> str:
             weighted = (f"sum(TRY_CAST({c} AS DOUBLE) * x_minutes) / "
                         f"sum(CASE WHEN TRY_CAST({c} AS DOUBLE) IS NOT NULL THEN x_minutes END)")
             selects.append(f"coalesce({bad}, CAST(round({weighted}, 4) AS VARCHAR)) AS {c}")
-        elif name in ("outage_minutes", "outages", "tickets", "tickets_within_target"):
+        elif name == "outage_minutes":
             selects.append(f"coalesce({bad}, CAST(round(sum(TRY_CAST({c} AS DOUBLE)), 4) AS VARCHAR)) AS {c}")
+        elif name in ("outages", "tickets", "tickets_within_target"):
+            # A count unknown for one part of the month is unknown for the month.
+            total = f"CASE WHEN count(*) = count({c}) THEN sum(TRY_CAST({c} AS DOUBLE)) END"
+            selects.append(f"coalesce({bad}, CAST({total} AS VARCHAR)) AS {c}")
         else:
             selects.append(f"max({c}) AS {c}")
     if named:
