@@ -713,8 +713,6 @@ class _Plan:
     found in the profile's fit to the file (missing headers, no source for a column)."""
 
     stage: list[str] = field(default_factory=list)      # cleaned texts, from the file's c<i>
-    lookup: list[str] = field(default_factory=list)     # after system look-up
-    final: list[str] = field(default_factory=list)      # contract columns as text
     filters: list[str] = field(default_factory=list)
     present: set[str] = field(default_factory=set)
     headers: dict[str, str] = field(default_factory=dict)
@@ -781,23 +779,18 @@ def _plan(profile: Profile, headers: list[str], p: _Params) -> _Plan:
     return plan
 
 
-def _system_maps(cur, p: _Params) -> tuple[str, str]:
-    """SQL of the system look-up maps from the register (as parameters): lower-case name or
-    id -> id, and id -> municipality. A name two systems share is left out (ambiguous)."""
-    rows = cur.execute("SELECT system_id, name, municipality FROM systems").fetchall()
-    by_name: dict[str, set[str]] = {}
-    for system_id, name, _ in rows:
-        by_name.setdefault(_fold(name or ""), set()).add(system_id)
-    keys, ids = [], []
-    for system_id, _, _ in rows:
-        keys.append(_fold(system_id))
-        ids.append(system_id)
-    for name, found in by_name.items():
-        if len(found) == 1 and name and name not in keys:
-            keys.append(name)
-            ids.append(next(iter(found)))
-    munis = {system_id: municipality for system_id, _, municipality in rows}
-    return f"map({p(keys)}, {p(ids)})", f"map({p(list(munis))}, {p(list(munis.values()))})"
+def _create_system_lookup(cur, lookup: str) -> None:
+    """The temporary table ``lookup``: each system's id and name in lower case (``k``) with
+    the system's id and municipality. An id wins over a name; a name two systems share is
+    left out (it names neither)."""
+    cur.execute(
+        f"CREATE TEMP TABLE {_ident(lookup)} AS "
+        "WITH keys AS ("
+        "  SELECT lower(trim(system_id)) AS k, system_id, municipality, 0 AS rank FROM systems"
+        "  UNION ALL SELECT lower(trim(name)), system_id, municipality, 1 FROM systems"
+        "  WHERE lower(trim(name)) IN (SELECT lower(trim(name)) FROM systems GROUP BY 1 HAVING count(*) = 1)) "
+        "SELECT k, arg_min(system_id, rank) AS system_id, arg_min(municipality, rank) AS municipality "
+        "FROM keys GROUP BY k")
 
 
 def _column_sql(profile: Profile, col, t: str, p: _Params) -> str:
@@ -827,36 +820,22 @@ def _column_sql(profile: Profile, col, t: str, p: _Params) -> str:
 
 def _build(cur, profile: Profile, opened: _Source, mapped: str, result: ImportResult) -> _Plan:
     """Create the temporary table ``mapped``: one row per row to load, a text column per
-    contract column, ``source_row`` and what the checks need (``x_system_name``)."""
+    contract column, ``source_row`` and what the checks need (``x_system_name``).
+
+    The file is read in one pass that computes every column row by row (which keeps the
+    file's order, so rowid numbers the rows). Looking systems up, dropping rows, keeping the
+    latest row per key and rolling days up to months follow in a second pass."""
     spec = profile.spec
     p = _Params(opened.params)
     plan = _plan(profile, opened.headers, p)
     names = spec.column_names
-    by_name = profile.system_id_by_name or profile.municipality_from_system
-    system_map, municipality_map = _system_maps(cur, p) if by_name else ("", "")
+    join = profile.system_id_by_name or profile.municipality_from_system
+    plan.named_systems = profile.system_id_by_name
 
-    # Stage 2: system look-up by name (or id), and the municipality from the register.
-    lookup = []
-    for name in names:
-        t = _ident("t_" + name)
-        if name == "system_id" and profile.system_id_by_name:
-            lookup.append(f"{system_map}[lower({t})] AS {t}")
-            lookup.append(f"{t} AS x_system_name")
-            plan.named_systems = True
-        else:
-            lookup.append(f"{t}")
-    extra = [c for c in ("x_latest", "x_period") if any(s.endswith(f" AS {c}") for s in plan.stage)]
-    extra += [f"x_where_{i}" for i in range(len(profile.rows_where) + len(profile.rows_where_not))
-              if any(s.endswith(f" AS x_where_{i}") for s in plan.stage)]
-
-    # Stage 3: the contract columns as text.
     final = []
     for col in spec.columns:
         t = _ident("t_" + col.name)
         expression = _column_sql(profile, col, t, p)
-        if col.name == "municipality" and profile.municipality_from_system:
-            expression = f"coalesce({expression}, {municipality_map}[{_ident('t_system_id')}])"
-            plan.headers.setdefault("municipality", f"{col.header} (ur systemregistret)")
         if col.name == "month" and profile.rollup_period:
             expression = f"coalesce({expression}, strftime(x_start, '%Y-%m'))"
             plan.headers.setdefault("month", profile.rollup_period)
@@ -870,11 +849,15 @@ def _build(cur, profile: Profile, opened: _Source, mapped: str, result: ImportRe
                 col.name == "municipality" and profile.municipality_from_system) or (
                 col.name == "month" and profile.rollup_period):
             plan.present.add(col.name)
-    if plan.named_systems:
-        final.append("x_system_name")
+    if profile.municipality_from_system:
+        plan.headers.setdefault("municipality", f"{spec.column('municipality').header} (ur systemregistret)")
+    if join:
+        final.append(f"{_ident('t_system_id')} AS x_system_name")
     if profile.keep_latest_by:
-        final.append(f"{_local_time('x_latest', profile, p)} AS x_latest_time")
-    final += [c for c in extra if c != "x_period"]
+        final += [f"{_local_time('x_latest', profile, p)} AS x_latest_time", "x_latest"]
+    wheres = [f"x_where_{i}" for i in range(len(profile.rows_where) + len(profile.rows_where_not))
+              if any(s.endswith(f" AS x_where_{i}") for s in plan.stage)]
+    final += wheres
     period = ""
     if profile.rollup_period:
         fmt = p(profile.timestamp_format) if profile.timestamp_format else None
@@ -885,48 +868,62 @@ def _build(cur, profile: Profile, opened: _Source, mapped: str, result: ImportRe
         # The length in the source's zone: the day of a summer-time switch has 23 or 25 hours.
         period = (f", {part.format(i=1)} AS x_start, (epoch(timezone({zone}, {part.format(i=2)})) "
                   f"- epoch(timezone({zone}, {part.format(i=1)}))) / 60 AS x_minutes")
-        final += ["x_start", "x_minutes"]
+        final += ["x_minutes"]
 
-    missing = [c for c in spec.columns if c.required and c.name not in plan.present]
-    for col in missing:
-        plan.problems.append(_rule(None, f"profilen anger ingen källa för kolumnen {col.name} ({col.header}): "
-                                         f"lägg till den under [columns] eller [defaults] (på kommandoraden: --set {col.name}=…)",
-                                   f"the profile gives no source for the column {col.name} ({col.header}): "
-                                   f"add it under [columns] or [defaults] (on the command line: --set {col.name}=…)"))
+    for col in spec.columns:
+        if col.required and col.name not in plan.present:
+            plan.problems.append(_rule(None, f"profilen anger ingen källa för kolumnen {col.name} ({col.header}): "
+                                             f"lägg till den under [columns] eller [defaults] "
+                                             f"(på kommandoraden: --set {col.name}=…)",
+                                       f"the profile gives no source for the column {col.name} ({col.header}): "
+                                       f"add it under [columns] or [defaults] "
+                                       f"(on the command line: --set {col.name}=…)"))
     if plan.problems:
         return plan
-    source_row = "s.source_row" if opened.numbered else "NULL"
-    staged = (f"SELECT {source_row} AS source_row, {', '.join(plan.stage)} FROM {opened.relation} AS s")
-    looked_up = f"SELECT source_row, {', '.join(lookup + extra)} FROM ({staged}) AS s1"
-    if profile.rollup_period:
-        looked_up = f"SELECT *{period} FROM ({looked_up}) AS s2"
-    typed_text = f"SELECT source_row, {', '.join(final)} FROM ({looked_up}) AS s3"
-    reduce = bool(plan.filters or profile.keep_latest_by or profile.rollup_period)
-    result.headers = {k: v for k, v in plan.headers.items()}
-    if not reduce:
-        _execute(cur, f"CREATE TEMP TABLE {_ident(mapped)} AS {typed_text}", p.values)
+    result.headers = dict(plan.headers)
+    source_row = "s.source_row" if opened.numbered else "CAST(NULL AS BIGINT)"
+    staged = f"SELECT {source_row} AS source_row, {', '.join(plan.stage)} FROM {opened.relation} AS s"
+    if period:
+        staged = f"SELECT *{period} FROM ({staged}) AS s1"
+    per_row = f"SELECT source_row, {', '.join(final)} FROM ({staged}) AS s2"
+    second_pass = bool(join or plan.filters or profile.keep_latest_by or profile.rollup_period)
+    if not second_pass:
+        _execute(cur, f"CREATE TEMP TABLE {_ident(mapped)} AS {per_row}", p.values)
         _refuse_unread(cur, opened)
         if opened.numbered:
             plan.present.add("source_row")
         # Otherwise read outside a transaction in file order: rowid 0 is the line after the header.
         return plan
-    # With rows to drop, keep or merge, the rows are numbered first (file order), then reduced.
     first = f"m_{uuid.uuid4().hex}"
-    _execute(cur, f"CREATE TEMP TABLE {_ident(first)} AS {typed_text}", p.values)
+    _execute(cur, f"CREATE TEMP TABLE {_ident(first)} AS {per_row}", p.values)
     _refuse_unread(cur, opened)
-    number = "source_row" if opened.numbered else "rowid + 2"
-    rows = f"SELECT * REPLACE ({number} AS source_row) FROM {_ident(first)}"
+    number = "a.source_row" if opened.numbered else "a.rowid + 2"
+    replaced = [f"{number} AS source_row"]
+    joined = ""
+    if join:
+        lookup = f"lookup_{uuid.uuid4().hex}"
+        _create_system_lookup(cur, lookup)
+        joined = f" LEFT JOIN {_ident(lookup)} AS n ON n.k = lower(a.x_system_name)"
+        if profile.system_id_by_name:
+            replaced.append("n.system_id AS system_id")
+        if profile.municipality_from_system:
+            replaced.append("coalesce(a.municipality, n.municipality) AS municipality")
+    rows = f"SELECT a.* REPLACE ({', '.join(replaced)}) FROM {_ident(first)} AS a{joined}"
     where = f" WHERE {' AND '.join(plan.filters)}" if plan.filters else ""
     key = ", ".join(_ident(k) for k in spec.key)
     if profile.rollup_period:
-        sql = _rollup_sql(spec, rows, where, plan.named_systems)
+        sql = _rollup_sql(spec, rows, where, join)
     elif profile.keep_latest_by:
         sql = (f"SELECT * FROM ({rows}){where} QUALIFY row_number() OVER (PARTITION BY {key} "
                f"ORDER BY x_latest_time DESC NULLS LAST, x_latest DESC NULLS LAST, source_row DESC) = 1")
     else:
         sql = f"SELECT * FROM ({rows}){where}"
-    _execute(cur, f"CREATE TEMP TABLE {_ident(mapped)} AS {sql}", p.values)
-    cur.execute(f"DROP TABLE {_ident(first)}")
+    try:
+        _execute(cur, f"CREATE TEMP TABLE {_ident(mapped)} AS {sql}", p.values)
+    finally:
+        cur.execute(f"DROP TABLE {_ident(first)}")
+        if join:
+            cur.execute(f"DROP TABLE {_ident(lookup)}")
     plan.present.add("source_row")
     return plan
 
