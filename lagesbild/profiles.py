@@ -465,20 +465,24 @@ class _Source:
             action()
 
 
-def _open(cur: duckdb.DuckDBPyConnection, read, profile: Profile | None) -> _Source:
+def _open(cur: duckdb.DuckDBPyConnection, read, profile: Profile | None, cp1252: bool = False) -> _Source:
     if read.data[:4] == b"PK\x03\x04":
         return _open_xlsx(cur, read.data, profile)
     if read.data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise ingest._Rejected(Problem(None, None, "old_excel"))
-    return _open_csv(read, profile)
+    return _open_csv(read, profile, cp1252)
 
 
-def _open_csv(read, profile: Profile | None) -> _Source:
+class _NotUtf8(Exception):
+    """DuckDB found bytes that are not UTF-8 past the file's start: read it as Windows-1252."""
+
+
+def _open_csv(read, profile: Profile | None, cp1252: bool = False) -> _Source:
     body = read.data[3:] if read.data.startswith(codecs.BOM_UTF8) else read.data
-    try:
-        body.decode("utf-8")
-        text = None
-    except UnicodeDecodeError:
+    text = None
+    # DuckDB checks the encoding as it reads (a pass in Python saved); if it finds the file
+    # is not UTF-8 after all, the whole file is read again as Windows-1252.
+    if cp1252 or not ingest._starts_as_utf8(body):
         try:
             text = body.decode("cp1252")
         except UnicodeDecodeError:
@@ -582,11 +586,15 @@ def _with_read(source: Path | str | bytes, action: Callable, profile: Profile | 
     read = ingest._read_source(source, ingest.MAX_FILE_BYTES)
     con = duckdb.connect()
     try:
-        opened = _open(con, read, profile)
-        try:
-            return action(con, opened)
-        finally:
-            opened.close()
+        for cp1252 in (False, True):
+            opened = _open(con, read, profile, cp1252)
+            try:
+                return action(con, opened)
+            except duckdb.InvalidInputException:
+                if cp1252:
+                    raise
+            finally:
+                opened.close()
     finally:
         con.close()
 
@@ -718,6 +726,9 @@ class _Plan:
     headers: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     named_systems: bool = False
+    # SQL counting each unknown system name (x_system_name, n), and what to drop afterwards.
+    unknown_names: str = ""
+    temporary: list[str] = field(default_factory=list)
 
 
 def _rule(column: str | None, sv: str, en: str) -> Problem:
@@ -918,12 +929,24 @@ def _build(cur, profile: Profile, opened: _Source, mapped: str, result: ImportRe
                f"ORDER BY x_latest_time DESC NULLS LAST, x_latest DESC NULLS LAST, source_row DESC) = 1")
     else:
         sql = f"SELECT * FROM ({rows}){where}"
-    try:
+    plan.temporary.append(first)
+    if join:
+        plan.temporary.append(lookup)
+    if profile.system_id_by_name:
+        plan.unknown_names = (
+            f"SELECT x_system_name, count(*) AS n FROM {_ident(mapped)} "
+            "WHERE system_id IS NULL AND x_system_name IS NOT NULL GROUP BY 1")
+    if not (plan.filters or profile.keep_latest_by or profile.rollup_period):
+        # Nothing to drop or merge: the importer reads the join as it stages the rows, and
+        # unknown names are counted from the rows as read.
+        cur.execute(f"CREATE TEMP VIEW {_ident(mapped)} AS {rows}")
+        if profile.system_id_by_name:
+            plan.unknown_names = (
+                f"SELECT x_system_name, count(*) AS n FROM {_ident(first)} AS a "
+                f"WHERE x_system_name IS NOT NULL AND lower(x_system_name) NOT IN "
+                f"(SELECT k FROM {_ident(lookup)}) GROUP BY 1")
+    else:
         _execute(cur, f"CREATE TEMP TABLE {_ident(mapped)} AS {sql}", p.values)
-    finally:
-        cur.execute(f"DROP TABLE {_ident(first)}")
-        if join:
-            cur.execute(f"DROP TABLE {_ident(lookup)}")
     plan.present.add("source_row")
     return plan
 
@@ -973,8 +996,11 @@ def _rollup_sql(spec: Kind, rows: str, where: str, named: bool) -> str:
 def _refuse_unread(cur, opened: _Source) -> None:
     rejects = getattr(opened, "rejects", None)
     if rejects:
-        ingest._refuse_unread(cur.execute(
-            f"SELECT line, error_type, error_message FROM {_ident(rejects)} ORDER BY line").fetchall())
+        unread = cur.execute(
+            f"SELECT line, error_type, error_message FROM {_ident(rejects)} ORDER BY line").fetchall()
+        if any(error_type == "INVALID ENCODING" for _, error_type, _ in unread):
+            raise _NotUtf8()
+        ingest._refuse_unread(unread)
 
 
 def _value_problems(cur, profile: Profile, mapped: str, plan: _Plan, max_problems: int):
@@ -988,15 +1014,20 @@ def _value_problems(cur, profile: Profile, mapped: str, plan: _Plan, max_problem
         if plan.named_systems:
             header = plan.headers.get("system_id", "system_id")
             for name, count in cur.execute(
-                    f"SELECT x_system_name, count(*) AS n FROM {_ident(mapped)} "
-                    f"WHERE system_id IS NULL AND x_system_name IS NOT NULL "
-                    f"GROUP BY 1 ORDER BY n DESC, 1 LIMIT {int(max_problems)}").fetchall():
+                    f"SELECT * FROM ({plan.unknown_names}) ORDER BY n DESC, 1 LIMIT {int(max_problems)}").fetchall():
                 problems.append(_rule(header, f"'{name}' finns inte i systemregistret ({_rows(count)}); lägg in "
                                               f"systemet där eller koppla namnet under [values.system_id]",
                                       f"'{name}' is not in the system register ({_rows(count, 'en')}); add the "
                                       f"system there or map the name under [values.system_id]"))
-        for col in spec.columns:
-            if col.type not in (CHOICE, BOOLEAN) or col.name not in plan.present:
+        controlled = [col for col in spec.columns if col.type in (CHOICE, BOOLEAN) and col.name in plan.present]
+        if not controlled:
+            return problems
+        # One pass counts the values that did not map; only those columns are looked at.
+        failing = cur.execute("SELECT " + ", ".join(
+            f"count(CASE WHEN {_ident('v_' + col.name)} IS NOT NULL AND {_ident(col.name)} IS NULL THEN 1 END)"
+            for col in controlled) + f" FROM {_ident(typed)}").fetchall()[0]
+        for col, count in zip(controlled, failing):
+            if not count:
                 continue
             v, c = _ident("v_" + col.name), _ident(col.name)
             header = plan.headers.get(col.name, col.header)
@@ -1009,6 +1040,16 @@ def _value_problems(cur, profile: Profile, mapped: str, plan: _Plan, max_problem
                                       f"under [values.{col.name}] to one of: {_allowed(col)}"))
         return problems
     return check
+
+
+def _drop(cur, *names: str) -> None:
+    """Drop the temporary views and tables of one import, the view first."""
+    for name in names:
+        found = cur.execute("SELECT table_type FROM information_schema.tables WHERE table_name = ?",
+                            [name]).fetchall()
+        if found:
+            kind = "VIEW" if found[0][0] == "VIEW" else "TABLE"
+            cur.execute(f"DROP {kind} {_ident(name)}")
 
 
 def _rows(count: int, lang: str = "sv") -> str:
@@ -1036,13 +1077,20 @@ def import_with_profile(con: duckdb.DuckDBPyConnection, profile: Profile, source
         file_name = file_name or Path(source).name
     result = ImportResult(kind=profile.kind, file_name=file_name or "uppladdad fil", dry_run=dry_run)
     cur = con.cursor()
-    opened = None
+    opened = plan = None
     mapped = f"mapped_{uuid.uuid4().hex}"
     try:
         read = ingest._read_source(source, ingest.MAX_FILE_BYTES)
         result.sha256 = hashlib.sha256(read.data).hexdigest()
         opened = _open(cur, read, profile)
-        plan = _build(cur, profile, opened, mapped, result)
+        try:
+            plan = _build(cur, profile, opened, mapped, result)
+        except _NotUtf8:
+            opened.close()
+            cur.close()
+            cur = con.cursor()  # a fresh one: no temporary table of the first reading is left
+            opened = _open(cur, read, profile, cp1252=True)
+            plan = _build(cur, profile, opened, mapped, result)
         if plan.problems:
             raise ingest._Rejected(*plan.problems)
         result.ignored_columns = [h for h in opened.headers if h and h not in set(profile.columns.values())]
@@ -1061,7 +1109,7 @@ def import_with_profile(con: duckdb.DuckDBPyConnection, profile: Profile, source
     finally:
         if opened is not None:
             opened.close()
-        cur.execute(f"DROP TABLE IF EXISTS {_ident(mapped)}")
+        _drop(cur, mapped, *(plan.temporary if plan is not None else ()))
         cur.close()
     return result
 

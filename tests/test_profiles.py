@@ -534,3 +534,21 @@ def test_cli_exports_own_profiles(demo_copy, own_profiles, tmp_path):
     result = cli("profiles", "--export", target, database=demo_copy, own=own_profiles)
     assert result.returncode == 0, result.stderr
     assert [p.name for p in target.glob("*.toml")] == ["eget-system.toml"]
+
+
+@pytest.mark.parametrize("ascii_rows", [0, 3000])
+def test_windows_1252_files_are_read_through_a_profile(con, tmp_path, ascii_rows):
+    # Non-UTF-8 bytes at the start, or only far past the part looked at before reading.
+    rows = [[f"SYS-9{i:04d}", f"System {i}", "Arboga kommun", "IT-chef", "IT", "Låg", "nej", "", ""]
+            for i in range(ascii_rows)]
+    rows.append(["SYS-80000", "Kassasystem – café", "Köpings kommun", "Ekonomichef", "Ekonomi", "Medel",
+                 "nej", "", ""])
+    lines = [";".join(KLASSA)] + [";".join(r) for r in rows]
+    path = tmp_path / "klassa.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    result = profiles.import_with_profile(con, shipped("KLASSA, systemförteckning"), path)
+    assert result.ok, result.summary()
+    assert result.rows == ascii_rows + 1
+    assert con.execute("SELECT name, municipality FROM systems WHERE system_id = 'SYS-80000'").fetchall() == [
+        ("Kassasystem – café", "Köping")]
+    assert ("Köpings kommun", 1) in profiles.source_values(path, "Organisation")
