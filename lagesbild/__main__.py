@@ -126,14 +126,15 @@ def _import_profile(args, profiles):
         if profile.kind != wanted:
             raise db.LagesbildError(f"Profilen {profile.name} är för dataslaget {profile.kind}, inte {wanted}.")
         return profile, False
-    if args.set:
-        raise db.LagesbildError("--set gäller bara import genom en profil.")
     try:
         contracts.kind(args.kind)
-        return profiles.profile_for_file(args.file, args.kind), True
+        profile = profiles.profile_for_file(args.file, args.kind)
     except (KeyError, db.LagesbildError):
         # Not readable here, or an unknown kind: the importer itself says why.
-        return None, False
+        profile = None
+    if profile is None and args.set:
+        raise db.LagesbildError("--set gäller bara import genom en profil, och ingen profil känner igen filen.")
+    return profile, profile is not None
 
 
 def _settings(pairs: list[str]) -> dict[str, str]:

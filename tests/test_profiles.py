@@ -552,3 +552,22 @@ def test_windows_1252_files_are_read_through_a_profile(con, tmp_path, ascii_rows
     assert con.execute("SELECT name, municipality FROM systems WHERE system_id = 'SYS-80000'").fetchall() == [
         ("Kassasystem – café", "Köping")]
     assert ("Köpings kommun", 1) in profiles.source_values(path, "Organisation")
+
+
+def test_cli_recognises_a_monitoring_file_and_takes_its_system_from_set(demo_copy, own_profiles, tmp_path):
+    path = write_csv(tmp_path / "historicdata.csv", PRTG, prtg_days(dt.date(2027, 3, 1), 31, {4: 1.0}))
+    result = cli("import", "sla", path, "--set", "system_id=Lärplattform Köping",
+                 "--set", "availability_target_pct=99,0", database=demo_copy, own=own_profiles)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Profil: PRTG, historiska data (känd på rubrikerna)."
+    assert "1 rader lästa. 1 lades till" in result.stdout
+    con = db.connect(demo_copy, read_only=True)
+    try:
+        assert con.execute("SELECT s.municipality, s.availability_pct, s.outage_minutes FROM sla AS s "
+                           "JOIN systems USING (system_id) WHERE systems.name = 'Lärplattform Köping' "
+                           "AND month = DATE '2027-03-01'").fetchall() == [("Köping", 99.9677, 14.4)]
+    finally:
+        con.close()
+    contract = write_csv(tmp_path / "s.csv", ["Månad"], [["2027-03"]])
+    refused = cli("import", "sla", contract, "--set", "system_id=x", database=demo_copy, own=own_profiles)
+    assert refused.returncode == 1 and "ingen profil känner igen filen" in refused.stderr
