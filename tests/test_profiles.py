@@ -571,3 +571,17 @@ def test_cli_recognises_a_monitoring_file_and_takes_its_system_from_set(demo_cop
     contract = write_csv(tmp_path / "s.csv", ["Månad"], [["2027-03"]])
     refused = cli("import", "sla", contract, "--set", "system_id=x", database=demo_copy, own=own_profiles)
     assert refused.returncode == 1 and "ingen profil känner igen filen" in refused.stderr
+
+
+def test_utc_to_swedish_time_agrees_with_the_zone_database():
+    import duckdb
+
+    con = duckdb.connect()
+    # Every 20 minutes from 1990 to 2040: both switches of every year, and before 1996 (other rules).
+    differing = con.execute(
+        "SELECT count(*), count(CASE WHEN fast IS DISTINCT FROM icu THEN 1 END) FROM ("
+        f"  SELECT {profiles._utc_to_stockholm('u')} AS fast, "
+        "   timezone('Europe/Stockholm', timezone('UTC', u)) AS icu "
+        "  FROM (SELECT TIMESTAMP '1990-01-01' + to_minutes(20 * i) AS u FROM range(1315000) AS r(i)))"
+    ).fetchall()[0]
+    assert differing[0] == 1315000 and differing[1] == 0
