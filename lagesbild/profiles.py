@@ -37,7 +37,7 @@ import duckdb
 import pandas as pd
 
 from . import contracts, db, ingest
-from .contracts import BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TIMESTAMP, Kind
+from .contracts import BOOLEAN, CHOICE, DATE, MONTH, TIMESTAMP, Kind
 from .ingest import ImportResult, Problem
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "profiles"
@@ -798,7 +798,8 @@ def _plan(profile: Profile, headers: list[str], p: _Params) -> _Plan:
             plan.headers.setdefault(name, col.header)
         if name in profile.values:
             mapping = profile.values[name]
-            text = (f"coalesce(map({p(list(mapping))}, {p(list(mapping.values()))})[lower({text})], {text})"
+            text = (f"coalesce(map({p([_fold(k) for k in mapping])}, {p(list(mapping.values()))})"
+                    f"[lower({text})], {text})"
                     if mapping else text)
         plan.stage.append(f"{text} AS {_ident('t_' + name)}")
     if profile.keep_latest_by:
@@ -1078,6 +1079,13 @@ def _value_problems(cur, profile: Profile, mapped: str, plan: _Plan, max_problem
     return check
 
 
+def _headers_read(profile: Profile) -> list[str]:
+    """Every source header the profile reads something from."""
+    return [*profile.columns.values(), *profile.rows_where, *profile.rows_where_not,
+            *([profile.keep_latest_by] if profile.keep_latest_by else []),
+            *([profile.rollup_period] if profile.rollup_period else [])]
+
+
 def _drop(cur, *names: str) -> None:
     """Drop the temporary views and tables of one import, the view first."""
     for name in names:
@@ -1129,7 +1137,8 @@ def import_with_profile(con: duckdb.DuckDBPyConnection, profile: Profile, source
             plan = _build(cur, profile, opened, mapped, result)
         if plan.problems:
             raise ingest._Rejected(*plan.problems)
-        result.ignored_columns = [h for h in opened.headers if h and h not in set(profile.columns.values())]
+        read_headers = {_normalise_header(h) for h in _headers_read(profile)}
+        result.ignored_columns = [h for h in opened.headers if h and _normalise_header(h) not in read_headers]
         result.kept_columns = [c.name for c in profile.spec.columns if c.optional and c.name not in plan.present]
         row_number = "s.source_row" if "source_row" in plan.present else "(s.rowid + 2)"
         present = plan.present - {"source_row"}

@@ -585,3 +585,12 @@ def test_utc_to_swedish_time_agrees_with_the_zone_database():
         "  FROM (SELECT TIMESTAMP '1990-01-01' + to_minutes(20 * i) AS u FROM range(1315000) AS r(i)))"
     ).fetchall()[0]
     assert differing[0] == 1315000 and differing[1] == 0
+
+
+def test_columns_the_profile_reads_are_not_reported_as_ignored(con, tmp_path):
+    rows = [dict(servicenow_rows()[0], sys_mod_count="1")]
+    path = write_csv(tmp_path / "log.csv", SERVICENOW_LOG, rows)
+    result = profiles.import_with_profile(con, shipped("ServiceNow, händelselogg"), path, dry_run=True)
+    assert result.ok, result.summary()
+    assert "sys_updated_on" not in result.ignored_columns and "number" not in result.ignored_columns
+    assert {"closed_at", "state", "sys_mod_count"} <= set(result.ignored_columns)
