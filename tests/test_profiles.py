@@ -594,3 +594,15 @@ def test_columns_the_profile_reads_are_not_reported_as_ignored(con, tmp_path):
     assert result.ok, result.summary()
     assert "sys_updated_on" not in result.ignored_columns and "number" not in result.ignored_columns
     assert {"closed_at", "state", "sys_mod_count"} <= set(result.ignored_columns)
+
+
+def test_reimporting_a_rolled_up_monitoring_file_changes_nothing(con, tmp_path):
+    path = write_csv(tmp_path / "prtg.csv", PRTG, prtg_days(dt.date(2025, 3, 1), 61, {2: 0.3333, 40: 12.5}))
+    profile = shipped("PRTG, historiska data").with_defaults(
+        {"system_id": "Extern webbplats Köping", "availability_target_pct": "99"})
+    first = profiles.import_with_profile(con, profile, path)
+    assert first.ok, first.summary()
+    before = table_snapshot(con, "sla")
+    again = profiles.import_with_profile(con, profile, path)
+    assert again.ok and (again.inserted, again.updated, again.unchanged) == (0, 0, first.rows)
+    assert table_snapshot(con, "sla") == before
