@@ -7,7 +7,8 @@ classifications in proportion) with the demo generator, in the import contract's
 format, and measures, all on this machine in this run so the ratios compare like with like:
 
 - import through the project's import path (full validation, upsert, change log) against
-  DuckDB's own read_csv of the same file into a table (the floor);
+  DuckDB's own read_csv of the same file into a table (the floor), and the incidents rewritten
+  as a ServiceNow list export imported through its profile against read_csv of that file;
 - every board page's server-side run through AppTest, cold in a fresh process (median of
   COLD_STARTS processes), warm (rerun) and after a year change, as medians, with the
   processes' peak memory;
@@ -41,7 +42,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import peer  # noqa: E402
+from bench import peer, profile_import  # noqa: E402
 from lagesbild import contracts, db, demo, ingest  # noqa: E402
 from lagesbild.pages import BOARD_PAGES  # noqa: E402
 
@@ -219,7 +220,7 @@ def _s(seconds: float) -> str:
 
 def table(size: int, generation: float, imports: dict, floors: dict, pages: list[dict],
           reports: dict[str, float], server: dict, peers: list[dict], load_seconds: float,
-          rows: dict[str, int]) -> str:
+          rows: dict[str, int], through_profile: tuple[float, float] | None = None) -> str:
     lines = [f"### {size:,} incidents".replace(",", " "), "",
              "Rows: " + ", ".join(f"{kind} {count:,}".replace(",", " ") for kind, count in rows.items()),
              "", "| measure | value | ratio |", "|---|---|---|"]
@@ -228,6 +229,10 @@ def table(size: int, generation: float, imports: dict, floors: dict, pages: list
     for kind in FLOOR_KINDS:
         lines.append(f"| import {kind} (validate + upsert) | {_s(imports[kind])} | "
                      f"{imports[kind] / floors[kind]:.1f}× DuckDB read_csv ({_s(floors[kind])}) |")
+    if through_profile:
+        seconds, base = through_profile
+        lines.append(f"| import incidents through a profile (ServiceNow list export: UTC, names, "
+                     f"display values) | {_s(seconds)} | {seconds / base:.1f}× DuckDB read_csv ({_s(base)}) |")
     lines.append(f"| import all kinds | {_s(sum(imports.values()))} | |")
     for page in pages:
         name = Path(page["page"]).stem
@@ -272,12 +277,14 @@ def main() -> None:
         csv_dir, generation = generated(size)
         database, imports = imported(size, csv_dir)
         floors = {kind: floor(csv_dir / f"{kind}.csv") for kind in FLOOR_KINDS}
+        through_profile = (profile_import.profile_import(csv_dir, OUT / str(size) / "profile.duckdb")[0],
+                           floor(profile_import.servicenow_file(csv_dir)))
         pages = page_timings(database, args.runs)
         reports = report_timings(database)
         server = server_memory(database)
         peers, load_seconds = peer_timings(database, args.runs)
         section = table(size, generation, imports, floors, pages, reports, server, peers,
-                        load_seconds, row_counts(database))
+                        load_seconds, row_counts(database), through_profile)
         print(section, "\n", flush=True)
         sections.append(section)
     args.out.write_text("\n\n".join(sections) + "\n", encoding="utf-8")

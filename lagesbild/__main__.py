@@ -1,4 +1,4 @@
-"""The command line: python -m lagesbild init|import|export|report|freeze ...
+"""The command line: python -m lagesbild init|import|export|report|freeze|profiles ...
 
 Exit status 0 on success, 1 when the input or the database refused the command (with the
 reasons in Swedish on standard error), 2 when the command itself is malformed.
@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
 import traceback
+from pathlib import Path
 
 from . import contracts, db, export, frozen, ingest, report
 from .contracts import MUNICIPALITIES
@@ -33,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file", metavar="FIL")
     load.add_argument("--dry-run", action="store_true",
                       help="validera och visa vad som skulle ändras, utan att skriva något")
+    load.add_argument("--profile", metavar="NAMN|FIL", default=None,
+                      help="läs filen genom en importprofil (namn eller TOML-fil); utan: en profil "
+                           "vars [match]-rubriker alla finns i filen, annars importformatet")
+    load.add_argument("--set", action="append", default=[], metavar="KOLUMN=VÄRDE",
+                      help="standardvärde för en kolumn utöver profilens, t.ex. --set system_id=Lönesystem")
 
     out = commands.add_parser("export", help="exportera ett dataslag till CSV eller XLSX")
     out.add_argument("kind", metavar="SLAG", help=f"dataslag: {KIND_HELP}")
@@ -49,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     paper.add_argument("--lang", choices=("sv", "en"), default="sv", help="språk (sv eller en)")
     paper.add_argument("--kommun", metavar="KOMMUN", default=None,
                        help="bara en kommun (" + ", ".join(MUNICIPALITIES.values) + "); utan: hela förbundet")
+
+    listing = commands.add_parser("profiles", help="lista importprofilerna (levererade och egna)")
+    listing.add_argument("--export", metavar="MAPP", default=None,
+                         help="kopiera de egna profilerna till en mapp")
 
     freeze = commands.add_parser("freeze", help="fastställ ett år: spara siffrorna bakom årets rapport")
     freeze.add_argument("--year", required=True, type=int, metavar="ÅR")
@@ -81,15 +92,81 @@ def _has_data(con) -> bool:
 
 
 def _import(args) -> int:
+    from . import profiles  # only imports through a profile need it
+
+    profile, matched = _import_profile(args, profiles)
     con = db.connect()
     try:
-        result = ingest.import_file(con, args.kind, args.file, dry_run=args.dry_run)
+        if profile is None:
+            result = ingest.import_file(con, args.kind, args.file, dry_run=args.dry_run)
+        else:
+            result = profiles.import_with_profile(con, profile, args.file, dry_run=args.dry_run,
+                                                  defaults=_settings(args.set))
     finally:
         con.close()
+    if profile is not None:
+        how = "känd på rubrikerna" if matched else "vald"
+        print(f"Profil: {profile.name} ({how}).", file=sys.stderr if not result.ok else sys.stdout)
     if not result.ok:
         print(result.summary(), file=sys.stderr)
         return 1
     print(("Provläsning: " if args.dry_run else "") + result.summary())
+    return 0
+
+
+def _import_profile(args, profiles):
+    """The profile to read the file with, and whether it was recognised by the headers
+    rather than named: none for a file in the import format."""
+    if args.profile:
+        profile = profiles.find_profile(args.profile)
+        try:
+            wanted = contracts.kind(args.kind).name
+        except KeyError:
+            raise db.LagesbildError(f"Okänt dataslag '{args.kind}'. Giltiga: {KIND_HELP}.") from None
+        if profile.kind != wanted:
+            raise db.LagesbildError(f"Profilen {profile.name} är för dataslaget {profile.kind}, inte {wanted}.")
+        return profile, False
+    try:
+        contracts.kind(args.kind)
+        profile = profiles.profile_for_file(args.file, args.kind)
+    except (KeyError, db.LagesbildError):
+        # Not readable here, or an unknown kind: the importer itself says why.
+        profile = None
+    if profile is None and args.set:
+        raise db.LagesbildError("--set gäller bara import genom en profil, och ingen profil känner igen filen.")
+    return profile, profile is not None
+
+
+def _settings(pairs: list[str]) -> dict[str, str]:
+    settings = {}
+    for pair in pairs:
+        column, sep, value = pair.partition("=")
+        if not sep or not column.strip():
+            raise db.LagesbildError(f"--set {pair}: skriv KOLUMN=VÄRDE, t.ex. --set system_id=Lönesystem.")
+        settings[column.strip()] = value.strip()
+    return settings
+
+
+def _profiles(args) -> int:
+    from . import profiles
+
+    if args.export:
+        target = Path(args.export)
+        own = sorted(profiles.user_profiles_dir().glob("*.toml"))
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for path in own:
+                shutil.copy2(path, target / path.name)
+        except OSError as exc:
+            raise db.LagesbildError(f"Mappen {target} kunde inte skrivas: {exc.strerror}.") from None
+        print(f"{len(own)} egna profiler kopierade från {profiles.user_profiles_dir()} till {target}.")
+        return 0
+    for profile in profiles.list_profiles():
+        origin = "levererad" if profile.shipped else "egen"
+        print(f"{profile.name}\t{profile.kind}\t{origin}\t{profile.path}")
+        if profile.match_headers:
+            print(f"\tkänns igen på: {', '.join(profile.match_headers)}")
+    print(f"Egna profiler sparas i {profiles.user_profiles_dir()}.")
     return 0
 
 
@@ -153,7 +230,8 @@ def _freeze(args) -> int:
     return 0
 
 
-COMMANDS = {"init": _init, "import": _import, "export": _export, "report": _report, "freeze": _freeze}
+COMMANDS = {"init": _init, "import": _import, "export": _export, "report": _report, "freeze": _freeze,
+            "profiles": _profiles}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,6 +31,7 @@ import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 import pandas as pd
@@ -313,6 +314,29 @@ def import_rows(con: duckdb.DuckDBPyConnection, kind: str, frame: pd.DataFrame, 
     except _Rejected as rejected:
         _record_rejection(result, rejected, max_problems)
     return result
+
+
+def load_text_rows(cur: duckdb.DuckDBPyConnection, kind: str, source: str, present: set[str],
+                   result: ImportResult, *, row_number: str = "s.source_row",
+                   check: Callable[[duckdb.DuckDBPyConnection, Kind, str], list[Problem]] | None = None,
+                   changed_by: str | None = None, max_problems: int = MAX_PROBLEMS_SHOWN,
+                   preview_rows: int = 0) -> None:
+    """Load rows already read by someone else (an import profile) as a file's rows are:
+    ``source`` is a relation on ``cur`` of text columns named by contract column (``present``
+    names those it has), numbered by ``row_number`` (SQL over it as ``s``). ``check`` may
+    look at the typed table first; any problem it returns rejects the rows. Problems and
+    counts go into ``result``; nothing is written unless every row is valid."""
+    try:
+        spec = _spec(kind)
+        typed = f"typed_{uuid.uuid4().hex}"
+        _create_typed(cur, spec, typed, source, present, row_number)
+        problems = check(cur, spec, typed) if check else []
+        if problems:
+            raise _Rejected(*problems)
+        _load(cur, spec, typed, result, _Load(changed_by or current_user(), "import", result.file_name,
+                                              result.sha256 or None, max_problems, preview_rows))
+    except _Rejected as rejected:
+        _record_rejection(result, rejected, max_problems)
 
 
 def _spec(kind: str) -> Kind:
