@@ -42,10 +42,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "%b månadens förkortning (Mar), %I timme 1–12 och %p AM/PM.",
         "In Python strftime codes: %Y year, %m month, %d day, %H hour, %M minute, %S second, "
         "%b the month's abbreviation (Mar), %I hour 1–12 and %p AM/PM."),
-    "mapping.format_guessed": ("Gissat ur filens värden: {format}. Till exempel blir {example} "
-                               "{stored}.",
+    "mapping.format_guessed": ("Gissat ur filens värden: {format}. Till exempel läses {example} "
+                               "som {stored} svensk tid.",
                                "Guessed from the file's values: {format}. For example {example} "
-                               "becomes {stored}."),
+                               "is read as {stored} Swedish time."),
     "mapping.format_unknown": ("Formatet kunde inte gissas ur filens värden; skriv det.",
                                "The format could not be guessed from the file's values; enter it."),
     "mapping.timezone": ("Tidszon för tider utan tidszon", "Time zone of times without an offset"),
