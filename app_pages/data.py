@@ -3,18 +3,20 @@ only on confirmation; templates and exports per kind."""
 
 import streamlit as st
 
-from lagesbild import datapage, export, ui
+from lagesbild import datapage, export, profiles, ui
 from lagesbild.access import Role
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import t
 from lagesbild.ui.components import escape_markdown
 from lagesbild.ui.data import cursor
+from lagesbild.ui.mapping import column_mapping, new_value_questions
 
 user = ui.require_role(Role.EDITOR)
 
 CHECKED_KEY = "data_checked"        # the Checked upload awaiting confirmation
 DONE_KEY = "data_done"              # the last import's result, shown once
 UPLOADER_ROUND_KEY = "data_upload_round"   # a new round empties the uploader after an import
+MAPPING_KEY = "data_mapping"        # the file whose columns are being mapped (its SHA-256)
 
 lang = ui.selected_filters().lang
 st.header(t("data_page.heading", lang), anchor=False)
@@ -46,16 +48,37 @@ if uploaded is not None:
         checked = st.session_state.get(CHECKED_KEY)
         # Checked once per file and kind; reruns (e.g. the confirm click) reuse the check.
         if checked is None or (checked.upload.kind, checked.sha256) != (kind, upload.sha256):
-            with cursor() as cur:
-                checked = datapage.check(cur, upload)
+            try:
+                with cursor() as cur:
+                    checked = datapage.check(cur, upload)
+            except profiles.ProfileError as error:
+                st.error(escape_markdown(error.message(lang)), icon=":material/error:")
+                checked = None
             st.session_state[CHECKED_KEY] = checked
 else:
     st.session_state.pop(CHECKED_KEY, None)
 
-if checked is not None:
+if checked is not None and (checked.needs_mapping or st.session_state.get(MAPPING_KEY) == checked.sha256):
+    st.session_state[MAPPING_KEY] = checked.sha256
+    drafted = column_mapping(checked.upload, lang)
+    if drafted is not None:
+        with cursor() as cur:
+            checked = datapage.check(cur, checked.upload, drafted)
+        st.session_state[CHECKED_KEY] = checked
+elif checked is not None and checked.profile is not None and not checked.ok:
+    extended = new_value_questions(checked, lang)
+    if extended is not None:
+        with cursor() as cur:
+            checked = datapage.check(cur, checked.upload, extended)
+        st.session_state[CHECKED_KEY] = checked
+
+if checked is not None and not checked.needs_mapping:
     result = checked.result
     st.caption(t("data_page.checked_file", lang, file=escape_markdown(checked.upload.file_name),
                  sha=checked.sha256[:12] + "…"))
+    if checked.profile is not None:
+        st.info(t("mapping.recognised", lang, profile=escape_markdown(checked.profile.name)),
+                icon=":material/link:")
     if result.ok:
         st.info(datapage.change_summary(result, lang), icon=":material/fact_check:")
         if result.ignored_columns:
@@ -78,6 +101,7 @@ if checked is not None:
             imported = datapage.confirm(cur, checked, user.changed_by)
         if imported.ok:
             st.session_state.pop(CHECKED_KEY, None)
+            st.session_state.pop(MAPPING_KEY, None)
             st.session_state[DONE_KEY] = imported
             st.session_state[UPLOADER_ROUND_KEY] = upload_round + 1
             st.rerun()

@@ -71,6 +71,7 @@ MUNICIPALITIES = _vocab("municipality", [
     # Systems and incidents that belong to the association's shared services.
     ("Gemensam", ("Gemensam (förbundet)", "Shared (association)")),
 ], aliases={"förbundet": "Gemensam", "vmkf": "Gemensam", "shared": "Gemensam",
+            "västra mälardalens kommunalförbund": "Gemensam",
             "koping": "Köping", "kungsor": "Kungsör"})
 
 MEMBER_MUNICIPALITIES = ("Arboga", "Köping", "Kungsör", "Surahammar")

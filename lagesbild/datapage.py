@@ -1,8 +1,11 @@
 """The Data page without Streamlit: check an uploaded file, show what it would change or
 every problem, import exactly the checked bytes on confirmation, and name the downloads.
 
-A check is a dry run of :func:`lagesbild.ingest.import_file` (the command line's import):
-nothing is written until :func:`confirm`, which imports the very bytes that were checked.
+A check is a dry run of the command line's import: of :func:`lagesbild.ingest.import_file`
+for a file in the contract's format, or of :func:`lagesbild.profiles.import_with_profile` for
+an export that a profile recognises by its headers (or that the user has just mapped).
+Nothing is written until :func:`confirm`, which imports the very bytes that were checked,
+through the same profile.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from lagesbild import contracts, ingest
+from lagesbild.db import LagesbildError
+
+from lagesbild import contracts, ingest, profiles
 from lagesbild.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, MONTH, TIMESTAMP, Kind
 from lagesbild.formatting import fmt_decimal, fmt_int
 from lagesbild.i18n import plural, t
@@ -48,10 +53,18 @@ class Checked:
     upload: Upload
     sha256: str
     result: ingest.ImportResult
+    # The profile the file was read through; None for the contract's own format.
+    profile: profiles.Profile | None = None
 
     @property
     def ok(self) -> bool:
         return self.result.ok
+
+    @property
+    def needs_mapping(self) -> bool:
+        """The file is in neither the contract's format nor a known profile's: its columns
+        must be mapped ("Koppla kolumner") before it can be read."""
+        return self.profile is None and any(p.code == "missing_columns" for p in self.result.problems)
 
 
 def kind_names() -> list[str]:
@@ -73,18 +86,43 @@ def too_large_message(size: int, lang: str, limit: int | None = None) -> str | N
              limit=fmt_int(limit / megabytes, lang))
 
 
-def check(con: duckdb.DuckDBPyConnection, upload: Upload) -> Checked:
-    """Validate the upload without writing anything."""
-    result = ingest.import_file(con, upload.kind, upload.data, file_name=upload.file_name,
-                                dry_run=True, max_bytes=UPLOAD_MAX_BYTES,
-                                max_problems=MAX_PROBLEMS_LISTED, preview_rows=PREVIEW_ROWS)
-    return Checked(upload, upload.sha256, result)
+def check(con: duckdb.DuckDBPyConnection, upload: Upload,
+          profile: profiles.Profile | None = None) -> Checked:
+    """Validate the upload without writing anything: through ``profile`` if given, else
+    through the profile that recognises the file's headers, else as the contract's format."""
+    if profile is None:
+        profile = recognised_profile(upload)
+    if profile is not None:
+        result = profiles.import_with_profile(con, profile, upload.data, file_name=upload.file_name,
+                                              dry_run=True, max_problems=MAX_PROBLEMS_LISTED,
+                                              preview_rows=PREVIEW_ROWS)
+    else:
+        result = ingest.import_file(con, upload.kind, upload.data, file_name=upload.file_name,
+                                    dry_run=True, max_bytes=UPLOAD_MAX_BYTES,
+                                    max_problems=MAX_PROBLEMS_LISTED, preview_rows=PREVIEW_ROWS)
+    return Checked(upload, upload.sha256, result, profile)
+
+
+def recognised_profile(upload: Upload) -> profiles.Profile | None:
+    """The profile for the upload's kind whose headers are all in the file, if any. A file
+    whose headers cannot be read at all is left to the contract's check, which names why."""
+    try:
+        return profiles.profile_for_file(upload.data, upload.kind)
+    except profiles.ProfileError:
+        raise
+    except LagesbildError:
+        return None
 
 
 def confirm(con: duckdb.DuckDBPyConnection, checked: Checked, changed_by: str) -> ingest.ImportResult:
-    """Import exactly the checked bytes (validated again inside the import's transaction)."""
+    """Import exactly the checked bytes (validated again inside the import's transaction),
+    through the profile they were checked with."""
     if checked.upload.sha256 != checked.sha256 or not checked.ok:
         raise ValueError("only a checked, valid upload can be imported")
+    if checked.profile is not None:
+        return profiles.import_with_profile(con, checked.profile, checked.upload.data,
+                                            file_name=checked.upload.file_name, changed_by=changed_by,
+                                            max_problems=MAX_PROBLEMS_LISTED)
     return ingest.import_file(con, checked.upload.kind, checked.upload.data,
                               file_name=checked.upload.file_name, changed_by=changed_by,
                               max_bytes=UPLOAD_MAX_BYTES, max_problems=MAX_PROBLEMS_LISTED)

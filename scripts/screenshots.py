@@ -1,5 +1,6 @@
-"""Screenshots of every board page, and of one slide of the presentation mode, at 1440×900
-on the demo data, and one page of the yearly report's PDF, for the documentation.
+"""Screenshots of every board page, of one slide of the presentation mode and of the Data
+page's column mapping, at 1440×900 on the demo data, and one page of the yearly report's PDF,
+for the documentation.
 
     python scripts/screenshots.py [--out docs/screenshots]
 
@@ -32,6 +33,13 @@ YEAR = demo.DEMO_UNTIL.year - 1
 PRESENTATION_SLIDE = 3
 # The report's picture: the page where the risk chapter's heat maps start.
 REPORT_PAGE_TEXT = "Riskkartor före och efter åtgärder"
+# The column mapping's picture: an export from a service desk no profile knows.
+UNKNOWN_EXPORT = "\r\n".join([
+    "Ärendenr;Kort beskrivning;Skapad;Löst;Stängd;Prio;Kund;Objekt",
+    "E-1001;Skrivaren svarar inte;28/03/2025 09:15;28/03/2025 11:00;02/04/2025 08:00;Akut;Köpings kommun;",
+    "E-1002;Inloggningen hänger;31/03/2025 07:30;;;Normal;Arboga kommun;",
+    "E-1003;Lösenord låst;31/03/2025 08:00;31/03/2025 08:20;;Normal;Västra Mälardalens kommunalförbund;",
+]).encode("utf-8")
 
 
 def report_page(env: dict, folder: str, out: Path) -> None:
@@ -75,7 +83,26 @@ def main() -> None:
                 target = args.out / f"{name}.png"
                 page.screenshot(path=str(target))
                 print(target)
+            column_mapping(page, url, args.out)
             browser.close()
+
+
+def column_mapping(page, url: str, out: Path) -> None:
+    """The Data page's "Koppla kolumner" for an unknown export, at its value mapping."""
+    page.goto(f"{url}/data")
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+    page.get_by_test_id("stSelectbox").filter(has_text="Dataslag").click()
+    page.get_by_role("option", name="Incidenter", exact=True).click()
+    # The page has redrawn for the kind (and replaced its uploader) once its export counts it.
+    page.get_by_text("Allt som finns lagrat för dataslaget").filter(has_text="2 369").wait_for(timeout=60_000)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "servicedesk-mars.csv", "mimeType": "text/csv", "buffer": UNKNOWN_EXPORT}])
+    page.get_by_text("Värden i Allvarlighetsgrad").wait_for(timeout=60_000)
+    page.get_by_role("heading", name="Koppla kolumner").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(1000)
+    target = out / "koppla-kolumner.png"
+    page.screenshot(path=str(target))
+    print(target)
 
 if __name__ == "__main__":
     main()
