@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import status as rules
+from lagesbild import status as statuses
 from lagesbild.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES, Vocabulary
 from lagesbild.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, label, plural, t
@@ -114,7 +114,7 @@ def _metrics(now, before, open_counts, year, previous_year, reference_date,
                  fewer_is_better("incidents")),
         Headline(t("incidents_page.metric.serious", lang), fmt_int(now["serious"], lang),
                  fewer_is_better("serious"),
-                 status=rules.incidents_status(now["serious"], before["serious"]),
+                 status=statuses.incidents_status(now["serious"], before["serious"]),
                  status_rule=t("status.rule.incidents", lang)),
         Headline(t("incidents_page.metric.breaches", lang),
                  fmt_int(now["personal_data_breaches"], lang),
@@ -349,7 +349,7 @@ def _reporting(rows, previous_outcomes, scope, year, previous_year, lang) -> Sec
                        on_time=fmt_int(previous_outcomes.count("on_time"), lang),
                        total=fmt_int(len(previous_outcomes), lang)))
     outcomes = [outcome(row) for row in rows]
-    status = rules.incident_reporting_status(outcomes)
+    status = statuses.incident_reporting_status(outcomes)
     # The verdict speaks of the worst shortcoming there is.
     worst = next((r for r in ("not_reported", "late", "pending") if r in outcomes), "good")
     parts.append(t(f"incidents_page.reporting.verdict.{worst}", lang))

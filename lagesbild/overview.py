@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from lagesbild import status as rules
+from lagesbild import rules
+from lagesbild import status as statuses
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, plural, t
 from lagesbild.sections import (Delta, Fetch, as_of, by_year, change, count_change,
@@ -85,7 +86,7 @@ def _incidents(rows, year, previous_year, scope, lang) -> Area:
         value=fmt_int(now["incidents"], lang),
         delta=change(now["incidents"], before["incidents"], previous_year, lang,
                      higher_is_better=False),
-        status=rules.incidents_status(now["serious"], before["serious"]),
+        status=statuses.incidents_status(now["serious"], before["serious"]),
         status_rule=t("status.rule.incidents", lang),
         details=t("incidents.details", lang, serious=fmt_int(now["serious"], lang),
                   breaches=fmt_int(now["personal_data_breaches"], lang)),
@@ -112,9 +113,9 @@ def _sla(rows, year, previous_year, scope, lang) -> Area:
         value=share,
         delta=change(now["availability_met_pct"], before["availability_met_pct"], previous_year,
                      lang, higher_is_better=True, decimals=1, percentage_points=True),
-        status=rules.sla_status(now["availability_met_pct"]),
-        status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_GOOD_PCT, lang, 0),
-                      watch=fmt_pct(rules.SLA_WATCH_PCT, lang, 0)),
+        status=statuses.sla_status(now["availability_met_pct"]),
+        status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_MET_GOOD_PCT, lang, 0),
+                      watch=fmt_pct(rules.SLA_MET_WATCH_PCT, lang, 0)),
         details=t("sla.details", lang, system_months=fmt_int(now["system_months"], lang),
                   tickets_share=fmt_pct(now["tickets_within_target_pct"], lang)),
     )
@@ -136,7 +137,7 @@ def _classification(rows, year, previous_year, scope, lang) -> Area:
         value=fmt_pct(now["coverage_pct"], lang),
         delta=change(now["coverage_pct"], before["coverage_pct"], previous_year, lang,
                      higher_is_better=True, decimals=1, percentage_points=True),
-        status=rules.classification_status(now["coverage_pct"]),
+        status=statuses.classification_status(now["coverage_pct"]),
         status_rule=t("status.rule.classification", lang,
                       good=fmt_pct(rules.CLASSIFICATION_GOOD_PCT, lang, 0),
                       watch=fmt_pct(rules.CLASSIFICATION_WATCH_PCT, lang, 0)),
@@ -147,7 +148,7 @@ def _risks(rows, year, previous_year, lang) -> Area:
     now, before = rows[year], rows[previous_year]
     title = t("risks.title", lang)
     note = t("overview.whole_association", lang)
-    status = rules.risks_status(now["risks_assessed"], now["high"], now["extreme"])
+    status = statuses.risks_status(now["risks_assessed"], now["high"], now["extreme"])
     if now["risks_assessed"] == 0:
         return Area("risks", title, False,
                     t("risks.no_data", lang, date=fmt_date(now["reference_date"])),
@@ -183,7 +184,7 @@ def _recommendations(rows, year, previous_year, lang) -> Area:
         value=t("recommendations.value", lang, done=fmt_int(now["done"], lang),
                 total=fmt_int(now["recommendations"], lang)),
         delta=change(now["done"], before["done"], previous_year, lang, higher_is_better=True),
-        status=rules.recommendations_status(now["partly"], now["not_done"], now["not_assessed"]),
+        status=statuses.recommendations_status(now["partly"], now["not_done"], now["not_assessed"]),
         status_rule=t("status.rule.recommendations", lang),
         note=note,
     )

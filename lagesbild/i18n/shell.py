@@ -89,14 +89,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "incidents.sentence": ("{reported}, {change}.", "{reported}, {change}."),
     "incidents.sentence.none": ("Inga incidenter anmäldes {year} ({previous_year}: {previous}).",
                                 "No incidents were reported in {year} ({previous_year}: {previous})."),
-    "incidents.details": ("Allvarliga (grad 3–4): {serious} · Personuppgiftsincidenter: {breaches}",
-                          "Serious (severity 3–4): {serious} · Personal data breaches: {breaches}"),
+    "incidents.details": ("Allvarliga (grad {serious_severity}–4): {serious} · Personuppgiftsincidenter: {breaches}",
+                          "Serious (severity {serious_severity}–4): {serious} · Personal data breaches: {breaches}"),
     "incidents.no_data": ("Inga incidenter är anmälda för {scope} {year} eller {previous_year}.",
                           "No incidents are reported for {scope} in {year} or {previous_year}."),
-    "status.rule.incidents": ("Bra: inga allvarliga incidenter (grad 3–4). "
+    "status.rule.incidents": ("Bra: inga allvarliga incidenter (grad {serious_severity}–4). "
                               "Bevaka: allvarliga incidenter, men inte fler än året innan. "
                               "Åtgärda: fler allvarliga incidenter än året innan.",
-                              "Good: no serious incidents (severity 3–4). "
+                              "Good: no serious incidents (severity {serious_severity}–4). "
                               "Watch: serious incidents, but no more than the year before. "
                               "Act: more serious incidents than the year before."),
 
