@@ -258,6 +258,11 @@ def _highest_levels_first(classified: pd.DataFrame) -> pd.DataFrame:
             .drop(columns=["highest", "total"]))
 
 
+def seriously_classified(classified: pd.DataFrame) -> int:
+    """How many systems have at least one aspect at or above the serious KLASSA level."""
+    return int((classified[list(ASPECTS)].max(axis=1) >= rules.KLASSA_SERIOUS_LEVEL).sum())
+
+
 def _levels(systems, now, before, year, date, show_municipality, lang):
     previous_year = year - 1
     classified = systems[systems["state"] != "never"]
@@ -265,7 +270,7 @@ def _levels(systems, now, before, year, date, show_municipality, lang):
     if classified.empty:
         sentence = t("classification_page.levels.none", lang, date=fmt_date(date))
     else:
-        serious = int((classified[list(ASPECTS)].max(axis=1) >= rules.KLASSA_SERIOUS_LEVEL).sum())
+        serious = seriously_classified(classified)
         sentence = plural(
             "classification_page.levels.sentence", len(classified), lang,
             classified=fmt_int(len(classified), lang), systems=fmt_int(now["systems"], lang),
