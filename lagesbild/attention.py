@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lagesbild import risk_review, rules
+from lagesbild import status as statuses
 from lagesbild.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_int, shortened
 from lagesbild.i18n import join_list, label, plural, t
@@ -212,13 +213,17 @@ def incidents_reported_late(incidents: pd.DataFrame, lang: str) -> Finding | Non
     after the deadline, or not at all once the deadline has run out
     (incidents_reporting.on_time is false; 24 h for significant incidents, 72 h for breaches)."""
     found = incidents[incidents["on_time"].map(lambda on_time: not pd.isna(on_time) and not on_time)]
+    # The same rule as the Incidenter page's reporting status: a missed deadline calls for action.
+    reported = [bool(pd.notna(at)) for at in found["reported_to_authority_at"]]
+    verdict = statuses.incident_reporting_status(["late" if r else "not_reported" for r in reported])
+    severity = SEVERITY_ACT if verdict is Status.ACT else SEVERITY_WATCH
     items = []
     for r in found.itertuples():
         detail = (t("attention.incident.not_reported", lang) if pd.isna(r.reported_to_authority_at)
                   else t("attention.incident.late", lang, hours=fmt_int(r.hours_to_report, lang),
                          deadline=fmt_int(r.deadline_hours, lang)))
         items.append(Item(r.incident_id, f"{r.incident_id} {r.title} {detail}"))
-    return _finding("incidents_reported_late", SEVERITY_ACT, "incidenter", items, lang)
+    return _finding("incidents_reported_late", severity, "incidenter", items, lang)
 
 
 def systems_below_availability_target(systems: pd.DataFrame, lang: str) -> Finding | None:

@@ -100,6 +100,15 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Incid
     )
 
 
+def serious_incidents_sentence(now, before, previous_year: int, lang: str) -> str:
+    """The serious incidents of the year against the year before: the reason for the
+    incidents status, on this page and on the overview alike."""
+    if now["serious"] == 0:
+        return t("incidents_page.month.serious_none", lang)
+    return t("incidents_page.month.serious", lang, serious=fmt_int(now["serious"], lang),
+             change=count_change(now["serious"], before["serious"], previous_year, lang))
+
+
 # --- Headline figures -----------------------------------------------------------------------
 
 def _metrics(now, before, open_counts, year, previous_year, reference_date,
@@ -146,11 +155,7 @@ def _by_month(rows, now, before, year, previous_year, lang) -> Section:
                  change=count_change(now["incidents"], before["incidents"], previous_year, lang,
                                      higher_is_better=None),
                  month=month_name(peak, lang), peak=fmt_int(per_month[peak - 1], lang))
-    if now["serious"] == 0:
-        serious = t("incidents_page.month.serious_none", lang)
-    else:
-        serious = t("incidents_page.month.serious", lang, serious=fmt_int(now["serious"], lang),
-                    change=count_change(now["serious"], before["serious"], previous_year, lang))
+    serious = serious_incidents_sentence(now, before, previous_year, lang)
     return Section(
         "by_month", t("incidents_page.month.title", lang), f"{sentence} {serious}",
         chart=Chart(tuple(month_abbreviation(m, lang) for m in months), tuple(series)),

@@ -8,12 +8,13 @@ Built from the ``overview_*`` queries through ``fetch(name, **params)`` (as in
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from lagesbild import rules
+from lagesbild import attention, rules
 from lagesbild import status as statuses
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, plural, t
+from lagesbild.incidents import serious_incidents_sentence
 from lagesbild.sections import (Delta, Fetch, as_of, by_year, change, count_change,
                                 scope_in_sentence, scope_label, share_change)
 from lagesbild.status import Status
@@ -80,6 +81,9 @@ def _incidents(rows, year, previous_year, scope, lang) -> Area:
         sentence = t("incidents.sentence", lang, reported=reported,
                      change=count_change(now["incidents"], before["incidents"], previous_year,
                                          lang, higher_is_better=None))
+        # The status is about the serious incidents, so the sentence says how they went, as
+        # the Incidenter page does.
+        sentence = f"{sentence} {serious_incidents_sentence(now, before, previous_year, lang)}"
     return Area(
         "incidents", title, True, sentence,
         metric_label=t("incidents.metric", lang),
@@ -191,26 +195,44 @@ def _recommendations(rows, year, previous_year, lang) -> Area:
 
 
 AREA_QUERIES = ("incidents", "sla", "classification", "risks", "recommendations")
+# The page of a finding (attention.Finding.page) and the area whose status it belongs to.
+AREA_OF_PAGE = {"incidenter": "incidents", "tillganglighet": "sla", "klassning": "classification",
+                "risker": "risks", "rekommendationer": "recommendations"}
+
+
+def with_findings(area: Area, findings: tuple[attention.Finding, ...], lang: str) -> Area:
+    """``area`` with the status its figure and its findings call for together: a finding
+    about the area that is more urgent than the figure raises the status, and the sentence
+    then says so, so that status and sentence give the same reason."""
+    own = [f for f in findings if AREA_OF_PAGE.get(f.page) == area.key]
+    status = statuses.worst(area.status, *(f.status for f in own))
+    if area.status is None or status is area.status:
+        return area
+    reasons = " ".join(f.summary for f in own if f.status is status)
+    return replace(area, status=status, sentence=f"{area.sentence} {reasons}",
+                   status_rule=f"{area.status_rule} {t('status.rule.findings', lang)}")
 
 
 def requests(year: int, municipality: str | None) -> list[tuple[str, dict]]:
     """The queries the overview reads, with their parameters (``ui.page_model``'s ``prefetch``)."""
-    return [(f"overview_{name}", {"year": year, "municipality": municipality}) for name in AREA_QUERIES]
+    return ([(f"overview_{name}", {"year": year, "municipality": municipality}) for name in AREA_QUERIES]
+            + attention.requests(year, municipality))
 
 
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Overview:
     """The overview of ``year`` for ``municipality`` (None: all), in ``lang``."""
     previous_year = year - 1
     scope = scope_in_sentence(municipality, lang)
-    rows = {query.removeprefix("overview_"): by_year(fetch(query, **params))
-            for query, params in requests(year, municipality)}
-    areas = (
+    rows = {name: by_year(fetch(f"overview_{name}", year=year, municipality=municipality))
+            for name in AREA_QUERIES}
+    findings = attention.findings(fetch, year, municipality, lang)
+    areas = tuple(with_findings(area, findings, lang) for area in (
         _incidents(rows["incidents"], year, previous_year, scope, lang),
         _sla(rows["sla"], year, previous_year, scope, lang),
         _classification(rows["classification"], year, previous_year, scope, lang),
         _risks(rows["risks"], year, previous_year, lang),
         _recommendations(rows["recommendations"], year, previous_year, lang),
-    )
+    ))
     reference_date = rows["risks"][year]["reference_date"]
     return Overview(
         year=year,

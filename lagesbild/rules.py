@@ -27,10 +27,11 @@ SIGNIFICANT_INCIDENT_WARNING_HOURS = 24
 # "open by age" chart's last group starts after it.
 OPEN_INCIDENT_OLD_DAYS = 30
 # Outcomes of the reporting deadline (lagesbild.incidents.outcome) and the status each calls
-# for: a report never made although the deadline has passed calls for action; a late report,
-# or one whose deadline is still running, is worth watching.
-REPORTING_ACT_OUTCOMES = ("not_reported",)
-REPORTING_WATCH_OUTCOMES = ("late", "pending")
+# for: a deadline missed, by a late report or by none, calls for action (the law was not
+# followed, whatever came after); a deadline still running is worth watching. The Incidenter
+# page's reporting status and the overview's finding about late reports both read this.
+REPORTING_ACT_OUTCOMES = ("not_reported", "late")
+REPORTING_WATCH_OUTCOMES = ("pending",)
 
 # --- Availability (SLA) ------------------------------------------------------------------------
 

@@ -19,6 +19,16 @@ class Status(Enum):
     ACT = "act"       # Åtgärda
 
 
+# From least to most urgent: the worse of two statuses is the later.
+SEVERITY_ORDER = (Status.GOOD, Status.WATCH, Status.ACT)
+
+
+def worst(*statuses: Status | None) -> Status | None:
+    """The most urgent of ``statuses`` (None where there is no status)."""
+    present = [s for s in statuses if s is not None]
+    return max(present, key=SEVERITY_ORDER.index) if present else None
+
+
 def incidents_status(serious: int, serious_previous: int) -> Status:
     """Serious incidents (severity 3–4): none is good, more than last year calls for action."""
     if serious == 0:

@@ -110,7 +110,7 @@ def an_open_incident_is_old_after_30_days(con) -> None:
 def reporting_status_follows_the_worst_outcome(con) -> None:
     assert status.incident_reporting_status(["on_time"]) is Status.GOOD
     assert status.incident_reporting_status(["on_time", "pending"]) is Status.WATCH
-    assert status.incident_reporting_status(["late", "on_time"]) is Status.WATCH
+    assert status.incident_reporting_status(["late", "on_time"]) is Status.ACT
     assert status.incident_reporting_status(["pending", "not_reported"]) is Status.ACT
 
 

@@ -205,12 +205,12 @@ TEXT: dict[str, tuple[str, str]] = {
                                                       "brist: ta reda på varför.",
                                                       "A report never made is a serious "
                                                       "shortcoming: find out why."),
-    "incidents_page.reporting.rule": ("Bra: alla rapporterades i tid. Bevaka: någon rapport kom för "
-                                      "sent eller har tidsfristen kvar. Åtgärda: någon incident "
-                                      "rapporterades inte alls fast tidsfristen har gått ut.",
-                                      "Good: all reported in time. Watch: a report came late or "
-                                      "its deadline is still running. Act: an incident was not "
-                                      "reported at all although its deadline has passed."),
+    "incidents_page.reporting.rule": ("Bra: alla rapporterades i tid. Bevaka: någon incident har "
+                                      "tidsfristen kvar. Åtgärda: någon rapport kom för sent eller "
+                                      "inte alls, fast tidsfristen har gått ut.",
+                                      "Good: all reported in time. Watch: an incident's deadline is "
+                                      "still running. Act: a report came late, or not at all "
+                                      "although its deadline has passed."),
     "incidents_page.reporting.none": ("Inga personuppgiftsincidenter eller betydande incidenter "
                                       "anmäldes för {scope} {year}.",
                                       "No personal data breaches or significant incidents were "

@@ -157,6 +157,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "riskanalys.",
                       "No risks have been assessed as of {date}: the association has no "
                       "recorded risk analysis."),
+    "status.rule.findings": ("Ett fynd under Att uppmärksamma om området ger det minst fyndets "
+                             "status.",
+                             "A finding about the area under For the board's attention gives it at "
+                             "least the finding's status."),
     "status.rule.risks": ("Bra: inga höga eller extremt höga risker. Bevaka: höga risker. "
                           "Åtgärda: extremt höga risker, eller ingen riskanalys alls.",
                           "Good: no high or extremely high risks. Watch: high risks. "
