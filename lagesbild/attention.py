@@ -8,14 +8,14 @@ such as ``action_overdue``), the query's header defines it. The yearly report's
 
 Severity orders the list (higher first; rules of equal severity keep the order of
 ``RULES``):
-  3  ACT    an ongoing exposure nobody is acting on, a legal deadline missed, the
+  3  SEVERITY_ACT     an ongoing exposure nobody is acting on, a legal deadline missed, the
             auditors' recommendations not carried out, or a high risk borne on an
             acceptance that has run out;
-  2  WATCH  protection that is planned but late or missing for important systems, and a
+  2  SEVERITY_WATCH   protection that is planned but late or missing for important systems, and a
             risk analysis that is not kept current: risks past their date for
             re-assessment or flagged by new incidents (the 2023 audit's one "nej" was for
             a risk analysis that is not continuously updated, so this is more than upkeep);
-  1  WATCH  upkeep: reviews that have fallen behind.
+  1  SEVERITY_UPKEEP upkeep: reviews that have fallen behind.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import risk_review
+from lagesbild import risk_review, rules
+from lagesbild import status as statuses
 from lagesbild.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_int, shortened
 from lagesbild.i18n import join_list, label, plural, t
@@ -33,7 +34,7 @@ from lagesbild.pages import app_page
 from lagesbild.sections import Fetch
 from lagesbild.status import Status
 
-ACT, WATCH, UPKEEP = 3, 2, 1
+SEVERITY_ACT, SEVERITY_WATCH, SEVERITY_UPKEEP = 3, 2, 1
 
 # How many findings the overview shows before "och N till", and how many things a
 # sentence names before "och N till".
@@ -42,8 +43,6 @@ NAMED_ITEMS = 3
 # A recommendation's text is long; a sentence quotes its beginning.
 QUOTED_CHARACTERS = 40
 
-# Systems whose availability target was missed in at least this many months of the year.
-SLA_MONTHS_BELOW_TARGET = 3
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Item:
 @dataclass(frozen=True)
 class Finding:
     rule: str                   # the rule's name, e.g. "risks_without_action_owner"
-    severity: int               # ACT, WATCH or UPKEEP
+    severity: int               # SEVERITY_ACT, SEVERITY_WATCH or SEVERITY_UPKEEP
     page: str                   # url path of the page that shows the details
     items: tuple[Item, ...]     # everything found, most important first
     sentence: str               # the count and the first few things by name
@@ -71,7 +70,7 @@ class Finding:
 
     @property
     def status(self) -> Status:
-        return Status.ACT if self.severity >= ACT else Status.WATCH
+        return Status.ACT if self.severity >= SEVERITY_ACT else Status.WATCH
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ def risk_register_empty(risks: pd.DataFrame, lang: str) -> Finding | None:
     if not risks.empty:
         return None
     sentence = t("attention.risk_register_empty", lang)
-    return Finding(rule="risk_register_empty", severity=ACT, page="risker", items=(), sentence=sentence,
+    return Finding(rule="risk_register_empty", severity=SEVERITY_ACT, page="risker", items=(), sentence=sentence,
                    summary=sentence, topic=t("attention.topic.risk_register_empty", lang),
                    link_label=_page_title("risker", lang))
 
@@ -144,7 +143,7 @@ def risks_without_action_owner(risks: pd.DataFrame, lang: str) -> Finding | None
     found = risks[risks["without_action_owner"]].sort_values(
         ["score", "likelihood", "risk_id"], ascending=[False, False, True])
     items = _numbered_items(found, "risk_id", "title")
-    return _finding("risks_without_action_owner", ACT, "risker", items, lang)
+    return _finding("risks_without_action_owner", SEVERITY_ACT, "risker", items, lang)
 
 
 def risk_actions_overdue(risks: pd.DataFrame, lang: str) -> Finding | None:
@@ -152,7 +151,7 @@ def risk_actions_overdue(risks: pd.DataFrame, lang: str) -> Finding | None:
     Klar (risks_current.action_overdue). Longest overdue first."""
     found = risks[risks["action_overdue"]].sort_values(["due_date", "risk_id"])
     items = _numbered_items(found, "risk_id", "title")
-    return _finding("risk_actions_overdue", WATCH, "risker", items, lang)
+    return _finding("risk_actions_overdue", SEVERITY_WATCH, "risker", items, lang)
 
 
 def risks_review_overdue(review: pd.DataFrame, lang: str) -> Finding | None:
@@ -160,7 +159,7 @@ def risks_review_overdue(review: pd.DataFrame, lang: str) -> Finding | None:
     (risks_review.review_state 'overdue'; lagesbild.risk_review). Longest overdue first."""
     found = review[review["review_state"] == risk_review.OVERDUE].sort_values(["next_review", "risk_id"])
     items = _numbered_items(found, "risk_id", "title")
-    return _finding("risks_review_overdue", WATCH, "risker", items, lang)
+    return _finding("risks_review_overdue", SEVERITY_WATCH, "risker", items, lang)
 
 
 def risks_flagged_by_incidents(flagged: pd.DataFrame, lang: str) -> Finding | None:
@@ -168,7 +167,7 @@ def risks_flagged_by_incidents(flagged: pd.DataFrame, lang: str) -> Finding | No
     (risks_flagged_by_incidents; lagesbild.risk_review). Most incidents first."""
     found = flagged.sort_values(["incidents", "score", "risk_id"], ascending=[False, False, True])
     items = _numbered_items(found, "risk_id", "title")
-    return _finding("risks_flagged_by_incidents", WATCH, "risker", items, lang)
+    return _finding("risks_flagged_by_incidents", SEVERITY_WATCH, "risker", items, lang)
 
 
 def risk_acceptances_expired(accepted: pd.DataFrame, lang: str) -> Finding | None:
@@ -176,7 +175,7 @@ def risk_acceptances_expired(accepted: pd.DataFrame, lang: str) -> Finding | Non
     (risks_accepted.expired). Longest expired first."""
     found = accepted[accepted["expired"]].sort_values(["accepted_until", "risk_id"])
     items = _numbered_items(found, "risk_id", "title")
-    return _finding("risk_acceptances_expired", ACT, "risker", items, lang)
+    return _finding("risk_acceptances_expired", SEVERITY_ACT, "risker", items, lang)
 
 
 def recommendations_behind(recommendations: pd.DataFrame, lang: str) -> Finding | None:
@@ -187,7 +186,7 @@ def recommendations_behind(recommendations: pd.DataFrame, lang: str) -> Finding 
         ["not_done", "due_date", "rec_id"], ascending=[False, True, True])
     items = [Item(r.rec_id, f"{r.rec_id} {shortened(r.text, QUOTED_CHARACTERS)}")
              for r in found.itertuples()]
-    return _finding("recommendations_behind", ACT, "rekommendationer", items, lang)
+    return _finding("recommendations_behind", SEVERITY_ACT, "rekommendationer", items, lang)
 
 
 def critical_systems_unclassified(systems: pd.DataFrame, lang: str) -> Finding | None:
@@ -198,7 +197,7 @@ def critical_systems_unclassified(systems: pd.DataFrame, lang: str) -> Finding |
     found = systems[critical & (systems["state"] != "current")]
     found = found.assign(never=found["state"] == "never").sort_values("never", ascending=False, kind="stable")
     items = [Item(system_id, name) for system_id, name in _columns(found, "system_id", "name")]
-    return _finding("critical_systems_unclassified", WATCH, "klassning", items, lang)
+    return _finding("critical_systems_unclassified", SEVERITY_WATCH, "klassning", items, lang)
 
 
 def continuity_plans_missing(systems: pd.DataFrame, lang: str) -> Finding | None:
@@ -206,7 +205,7 @@ def continuity_plans_missing(systems: pd.DataFrame, lang: str) -> Finding | None
     the reference date (classification_by_system.needs_continuity_plan)."""
     found = systems[systems["needs_continuity_plan"]].sort_values("availability", ascending=False, kind="stable")
     items = [Item(system_id, name) for system_id, name in _columns(found, "system_id", "name")]
-    return _finding("continuity_plans_missing", WATCH, "klassning", items, lang)
+    return _finding("continuity_plans_missing", SEVERITY_WATCH, "klassning", items, lang)
 
 
 def incidents_reported_late(incidents: pd.DataFrame, lang: str) -> Finding | None:
@@ -214,24 +213,28 @@ def incidents_reported_late(incidents: pd.DataFrame, lang: str) -> Finding | Non
     after the deadline, or not at all once the deadline has run out
     (incidents_reporting.on_time is false; 24 h for significant incidents, 72 h for breaches)."""
     found = incidents[incidents["on_time"].map(lambda on_time: not pd.isna(on_time) and not on_time)]
+    # The same rule as the Incidenter page's reporting status: a missed deadline calls for action.
+    reported = [bool(pd.notna(at)) for at in found["reported_to_authority_at"]]
+    verdict = statuses.incident_reporting_status(["late" if r else "not_reported" for r in reported])
+    severity = SEVERITY_ACT if verdict is Status.ACT else SEVERITY_WATCH
     items = []
     for r in found.itertuples():
         detail = (t("attention.incident.not_reported", lang) if pd.isna(r.reported_to_authority_at)
                   else t("attention.incident.late", lang, hours=fmt_int(r.hours_to_report, lang),
                          deadline=fmt_int(r.deadline_hours, lang)))
         items.append(Item(r.incident_id, f"{r.incident_id} {r.title} {detail}"))
-    return _finding("incidents_reported_late", ACT, "incidenter", items, lang)
+    return _finding("incidents_reported_late", severity, "incidenter", items, lang)
 
 
 def systems_below_availability_target(systems: pd.DataFrame, lang: str) -> Finding | None:
-    """Systems below their availability target in at least SLA_MONTHS_BELOW_TARGET months of
-    the year (sla_by_system.months_below_target). Most months first."""
-    found = systems[systems["months_below_target"] >= SLA_MONTHS_BELOW_TARGET].sort_values(
-        "months_below_target", ascending=False, kind="stable")
+    """Systems below their availability target in at least
+    rules.SYSTEM_MONTHS_BELOW_TARGET_FINDING months of the year (sla_by_system.months_below_target). Most months first."""
+    found = systems[systems["months_below_target"] >= rules.SYSTEM_MONTHS_BELOW_TARGET_FINDING]
+    found = found.sort_values("months_below_target", ascending=False, kind="stable")
     items = [Item(system_id, t("attention.sla.system", lang, name=name, months=fmt_int(months, lang)))
              for system_id, name, months in _columns(found, "system_id", "name", "months_below_target")]
-    return _finding("systems_below_availability_target", WATCH, "tillganglighet", items, lang,
-                    months=fmt_int(SLA_MONTHS_BELOW_TARGET, lang))
+    return _finding("systems_below_availability_target", SEVERITY_WATCH, "tillganglighet", items, lang,
+                    months=fmt_int(rules.SYSTEM_MONTHS_BELOW_TARGET_FINDING, lang))
 
 
 def documents_overdue(documents: pd.DataFrame, lang: str) -> Finding | None:
@@ -239,7 +242,7 @@ def documents_overdue(documents: pd.DataFrame, lang: str) -> Finding | None:
     (documents_register.review_state 'overdue'). Longest overdue first."""
     found = documents[documents["review_state"] == "overdue"].sort_values(["next_review", "doc_id"])
     items = _numbered_items(found, "doc_id", "title")
-    return _finding("documents_overdue", UPKEEP, "styrdokument", items, lang)
+    return _finding("documents_overdue", SEVERITY_UPKEEP, "styrdokument", items, lang)
 
 
 # (rule, query, whether the query takes the municipality), in the order that breaks ties.

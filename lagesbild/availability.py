@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import status as rules
+from lagesbild import rules
+from lagesbild import status as statuses
 from lagesbild.contracts import MEMBER_MUNICIPALITIES, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import label, plural, t
@@ -99,7 +100,7 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Avail
 
 
 def _statuses(systems: pd.DataFrame) -> list[Status]:
-    return [rules.system_sla_status(availability, target, months_below)
+    return [statuses.system_sla_status(availability, target, months_below)
             for availability, target, months_below in zip(
                 systems["availability_pct"].tolist(), systems["target_pct"].tolist(),
                 systems["months_below_target"].tolist())]
@@ -121,9 +122,9 @@ def _metrics(now, before, previous_year, lang) -> tuple[Headline, ...]:
     return (
         Headline(t("sla_page.metric.met", lang), fmt_pct(now["availability_met_pct"], lang),
                  points_delta("availability_met_pct"),
-                 status=rules.sla_status(now["availability_met_pct"]),
-                 status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_GOOD_PCT, lang, 0),
-                               watch=fmt_pct(rules.SLA_WATCH_PCT, lang, 0)),
+                 status=statuses.sla_status(now["availability_met_pct"]),
+                 status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_MET_GOOD_PCT, lang, 0),
+                               watch=fmt_pct(rules.SLA_MET_WATCH_PCT, lang, 0)),
                  help=t("sla_page.metric.met.help", lang)),
         Headline(t("sla_page.metric.breaches", lang), fmt_int(_breaches(now), lang),
                  change(_breaches(now), breaches_before, previous_year, lang,

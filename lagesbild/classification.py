@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lagesbild import status as rules
+from lagesbild import rules
+from lagesbild import status as statuses
 from lagesbild.contracts import KLASSA_LEVELS, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points
 from lagesbild.i18n import label, plural, t
@@ -24,8 +25,6 @@ from lagesbild.sections import (Chart, Fetch, FullList, Headline, Section, Serie
                                 scope_label)
 
 ASPECTS = ("confidentiality", "integrity", "availability", "traceability")
-# Levels from which an aspect calls for stronger protection (Allvarlig, Synnerligen allvarlig).
-SERIOUS_LEVEL = 3
 # The action-plan chart's bands of measures met (%): from, up to (the last band includes 100).
 MEASURE_BANDS = ((0, 25), (25, 50), (50, 75), (75, 100))
 # How many rows a table shows: a static table the board reads whole, a scrollable grid. The
@@ -161,7 +160,7 @@ def _headlines(now, before, coverage, year, lang) -> tuple[Headline, ...]:
         _share_headline(
             "coverage", now["classified_current"], now["systems"], now["coverage_pct"],
             before["coverage_pct"], previous_year, lang,
-            status=rules.classification_status(now["coverage_pct"]),
+            status=statuses.classification_status(now["coverage_pct"]),
             status_rule=t("status.rule.classification", lang,
                           good=fmt_pct(rules.CLASSIFICATION_GOOD_PCT, lang, 0),
                           watch=fmt_pct(rules.CLASSIFICATION_WATCH_PCT, lang, 0))),
@@ -259,6 +258,11 @@ def _highest_levels_first(classified: pd.DataFrame) -> pd.DataFrame:
             .drop(columns=["highest", "total"]))
 
 
+def seriously_classified(classified: pd.DataFrame) -> int:
+    """How many systems have at least one aspect at or above the serious KLASSA level."""
+    return int((classified[list(ASPECTS)].max(axis=1) >= rules.KLASSA_SERIOUS_LEVEL).sum())
+
+
 def _levels(systems, now, before, year, date, show_municipality, lang):
     previous_year = year - 1
     classified = systems[systems["state"] != "never"]
@@ -266,7 +270,7 @@ def _levels(systems, now, before, year, date, show_municipality, lang):
     if classified.empty:
         sentence = t("classification_page.levels.none", lang, date=fmt_date(date))
     else:
-        serious = int((classified[list(ASPECTS)].max(axis=1) >= SERIOUS_LEVEL).sum())
+        serious = seriously_classified(classified)
         sentence = plural(
             "classification_page.levels.sentence", len(classified), lang,
             classified=fmt_int(len(classified), lang), systems=fmt_int(now["systems"], lang),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from . import risk_review
+from . import risk_review, rules
 
 
 # How pages, reports and messages show a value of a numbered scale with its label.
@@ -406,7 +406,7 @@ RISKS = Kind(
         # Accepting a Hög or Extremt hög risk is a decision someone takes, for a reason and a
         # time (lagesbild.risk_review).
         RowRule(f"treatment IS DISTINCT FROM '{risk_review.ACCEPT}' "
-                f"OR likelihood * consequence < {risk_review.ACCEPTANCE_SCORE} "
+                f"OR likelihood * consequence < {rules.RISK_ACCEPTANCE_SCORE} "
                 "OR (nullif(trim(accepted_by), '') IS NOT NULL "
                 "AND nullif(trim(acceptance_reason), '') IS NOT NULL AND accepted_until IS NOT NULL)",
                 "accepted_by",

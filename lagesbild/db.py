@@ -14,6 +14,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from lagesbild import rules
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
 SCHEMA = QUERIES / "schema"
@@ -160,9 +162,12 @@ def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
 
 
 def execute(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
-    """Run the named statement with named parameters; for writes, whose result is not a table."""
+    """Run the named statement with named parameters; for writes, whose result is not a table.
+    The rules' numbers (``lagesbild.rules.sql_params``) are bound to every statement that
+    names them, so no query repeats a threshold."""
     sql = sql_text(name)
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
+    params = {**rules.sql_params(), **params}
     missing = used - params.keys()
     if missing:
         raise TypeError(f"query {name} needs parameters {sorted(missing)}")

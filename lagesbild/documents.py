@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import status as rules
+from lagesbild import status as statuses
 from lagesbild.contracts import DOCUMENT_STATUSES, DOCUMENT_TYPES
 from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import join_list, label, plural, t
@@ -74,7 +74,7 @@ def _headlines(now, before, reference_date, previous_year, lang) -> tuple[Headli
                         help=t(f"documents_page.help.{state}", lang, date=date), **extra)
 
     return (
-        count("overdue", False, status=rules.document_review_status(now["overdue"], now["due_soon"]),
+        count("overdue", False, status=statuses.document_review_status(now["overdue"], now["due_soon"]),
               status_rule=t("documents_page.status_rule", lang)),
         # Reviews falling due are the register's normal rhythm: neither good nor bad.
         count("due_soon", None),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import status as rules
+from lagesbild import status as statuses
 from lagesbild.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES, Vocabulary
 from lagesbild.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, label, plural, t
@@ -100,6 +100,15 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Incid
     )
 
 
+def serious_incidents_sentence(now, before, previous_year: int, lang: str) -> str:
+    """The serious incidents of the year against the year before: the reason for the
+    incidents status, on this page and on the overview alike."""
+    if now["serious"] == 0:
+        return t("incidents_page.month.serious_none", lang)
+    return t("incidents_page.month.serious", lang, serious=fmt_int(now["serious"], lang),
+             change=count_change(now["serious"], before["serious"], previous_year, lang))
+
+
 # --- Headline figures -----------------------------------------------------------------------
 
 def _metrics(now, before, open_counts, year, previous_year, reference_date,
@@ -114,7 +123,7 @@ def _metrics(now, before, open_counts, year, previous_year, reference_date,
                  fewer_is_better("incidents")),
         Headline(t("incidents_page.metric.serious", lang), fmt_int(now["serious"], lang),
                  fewer_is_better("serious"),
-                 status=rules.incidents_status(now["serious"], before["serious"]),
+                 status=statuses.incidents_status(now["serious"], before["serious"]),
                  status_rule=t("status.rule.incidents", lang)),
         Headline(t("incidents_page.metric.breaches", lang),
                  fmt_int(now["personal_data_breaches"], lang),
@@ -146,11 +155,7 @@ def _by_month(rows, now, before, year, previous_year, lang) -> Section:
                  change=count_change(now["incidents"], before["incidents"], previous_year, lang,
                                      higher_is_better=None),
                  month=month_name(peak, lang), peak=fmt_int(per_month[peak - 1], lang))
-    if now["serious"] == 0:
-        serious = t("incidents_page.month.serious_none", lang)
-    else:
-        serious = t("incidents_page.month.serious", lang, serious=fmt_int(now["serious"], lang),
-                    change=count_change(now["serious"], before["serious"], previous_year, lang))
+    serious = serious_incidents_sentence(now, before, previous_year, lang)
     return Section(
         "by_month", t("incidents_page.month.title", lang), f"{sentence} {serious}",
         chart=Chart(tuple(month_abbreviation(m, lang) for m in months), tuple(series)),
@@ -349,7 +354,7 @@ def _reporting(rows, previous_outcomes, scope, year, previous_year, lang) -> Sec
                        on_time=fmt_int(previous_outcomes.count("on_time"), lang),
                        total=fmt_int(len(previous_outcomes), lang)))
     outcomes = [outcome(row) for row in rows]
-    status = rules.incident_reporting_status(outcomes)
+    status = statuses.incident_reporting_status(outcomes)
     # The verdict speaks of the worst shortcoming there is.
     worst = next((r for r in ("not_reported", "late", "pending") if r in outcomes), "good")
     parts.append(t(f"incidents_page.reporting.verdict.{worst}", lang))

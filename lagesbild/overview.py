@@ -8,11 +8,13 @@ Built from the ``overview_*`` queries through ``fetch(name, **params)`` (as in
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from lagesbild import status as rules
+from lagesbild import attention, rules
+from lagesbild import status as statuses
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, plural, t
+from lagesbild.incidents import serious_incidents_sentence
 from lagesbild.sections import (Delta, Fetch, as_of, by_year, change, count_change,
                                 scope_in_sentence, scope_label, share_change)
 from lagesbild.status import Status
@@ -79,13 +81,16 @@ def _incidents(rows, year, previous_year, scope, lang) -> Area:
         sentence = t("incidents.sentence", lang, reported=reported,
                      change=count_change(now["incidents"], before["incidents"], previous_year,
                                          lang, higher_is_better=None))
+        # The status is about the serious incidents, so the sentence says how they went, as
+        # the Incidenter page does.
+        sentence = f"{sentence} {serious_incidents_sentence(now, before, previous_year, lang)}"
     return Area(
         "incidents", title, True, sentence,
         metric_label=t("incidents.metric", lang),
         value=fmt_int(now["incidents"], lang),
         delta=change(now["incidents"], before["incidents"], previous_year, lang,
                      higher_is_better=False),
-        status=rules.incidents_status(now["serious"], before["serious"]),
+        status=statuses.incidents_status(now["serious"], before["serious"]),
         status_rule=t("status.rule.incidents", lang),
         details=t("incidents.details", lang, serious=fmt_int(now["serious"], lang),
                   breaches=fmt_int(now["personal_data_breaches"], lang)),
@@ -112,9 +117,9 @@ def _sla(rows, year, previous_year, scope, lang) -> Area:
         value=share,
         delta=change(now["availability_met_pct"], before["availability_met_pct"], previous_year,
                      lang, higher_is_better=True, decimals=1, percentage_points=True),
-        status=rules.sla_status(now["availability_met_pct"]),
-        status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_GOOD_PCT, lang, 0),
-                      watch=fmt_pct(rules.SLA_WATCH_PCT, lang, 0)),
+        status=statuses.sla_status(now["availability_met_pct"]),
+        status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_MET_GOOD_PCT, lang, 0),
+                      watch=fmt_pct(rules.SLA_MET_WATCH_PCT, lang, 0)),
         details=t("sla.details", lang, system_months=fmt_int(now["system_months"], lang),
                   tickets_share=fmt_pct(now["tickets_within_target_pct"], lang)),
     )
@@ -136,7 +141,7 @@ def _classification(rows, year, previous_year, scope, lang) -> Area:
         value=fmt_pct(now["coverage_pct"], lang),
         delta=change(now["coverage_pct"], before["coverage_pct"], previous_year, lang,
                      higher_is_better=True, decimals=1, percentage_points=True),
-        status=rules.classification_status(now["coverage_pct"]),
+        status=statuses.classification_status(now["coverage_pct"]),
         status_rule=t("status.rule.classification", lang,
                       good=fmt_pct(rules.CLASSIFICATION_GOOD_PCT, lang, 0),
                       watch=fmt_pct(rules.CLASSIFICATION_WATCH_PCT, lang, 0)),
@@ -147,7 +152,7 @@ def _risks(rows, year, previous_year, lang) -> Area:
     now, before = rows[year], rows[previous_year]
     title = t("risks.title", lang)
     note = t("overview.whole_association", lang)
-    status = rules.risks_status(now["risks_assessed"], now["high"], now["extreme"])
+    status = statuses.risks_status(now["risks_assessed"], now["high"], now["extreme"])
     if now["risks_assessed"] == 0:
         return Area("risks", title, False,
                     t("risks.no_data", lang, date=fmt_date(now["reference_date"])),
@@ -183,33 +188,51 @@ def _recommendations(rows, year, previous_year, lang) -> Area:
         value=t("recommendations.value", lang, done=fmt_int(now["done"], lang),
                 total=fmt_int(now["recommendations"], lang)),
         delta=change(now["done"], before["done"], previous_year, lang, higher_is_better=True),
-        status=rules.recommendations_status(now["partly"], now["not_done"], now["not_assessed"]),
+        status=statuses.recommendations_status(now["partly"], now["not_done"], now["not_assessed"]),
         status_rule=t("status.rule.recommendations", lang),
         note=note,
     )
 
 
 AREA_QUERIES = ("incidents", "sla", "classification", "risks", "recommendations")
+# The page of a finding (attention.Finding.page) and the area whose status it belongs to.
+AREA_OF_PAGE = {"incidenter": "incidents", "tillganglighet": "sla", "klassning": "classification",
+                "risker": "risks", "rekommendationer": "recommendations"}
+
+
+def with_findings(area: Area, findings: tuple[attention.Finding, ...], lang: str) -> Area:
+    """``area`` with the status its figure and its findings call for together: a finding
+    about the area that is more urgent than the figure raises the status, and the sentence
+    then says so, so that status and sentence give the same reason."""
+    own = [f for f in findings if AREA_OF_PAGE.get(f.page) == area.key]
+    status = statuses.worst(area.status, *(f.status for f in own))
+    if area.status is None or status is area.status:
+        return area
+    reasons = " ".join(f.summary for f in own if f.status is status)
+    return replace(area, status=status, sentence=f"{area.sentence} {reasons}",
+                   status_rule=f"{area.status_rule} {t('status.rule.findings', lang)}")
 
 
 def requests(year: int, municipality: str | None) -> list[tuple[str, dict]]:
     """The queries the overview reads, with their parameters (``ui.page_model``'s ``prefetch``)."""
-    return [(f"overview_{name}", {"year": year, "municipality": municipality}) for name in AREA_QUERIES]
+    return ([(f"overview_{name}", {"year": year, "municipality": municipality}) for name in AREA_QUERIES]
+            + attention.requests(year, municipality))
 
 
 def build(fetch: Fetch, year: int, municipality: str | None, lang: str) -> Overview:
     """The overview of ``year`` for ``municipality`` (None: all), in ``lang``."""
     previous_year = year - 1
     scope = scope_in_sentence(municipality, lang)
-    rows = {query.removeprefix("overview_"): by_year(fetch(query, **params))
-            for query, params in requests(year, municipality)}
-    areas = (
+    rows = {name: by_year(fetch(f"overview_{name}", year=year, municipality=municipality))
+            for name in AREA_QUERIES}
+    findings = attention.findings(fetch, year, municipality, lang)
+    areas = tuple(with_findings(area, findings, lang) for area in (
         _incidents(rows["incidents"], year, previous_year, scope, lang),
         _sla(rows["sla"], year, previous_year, scope, lang),
         _classification(rows["classification"], year, previous_year, scope, lang),
         _risks(rows["risks"], year, previous_year, lang),
         _recommendations(rows["recommendations"], year, previous_year, lang),
-    )
+    ))
     reference_date = rows["risks"][year]["reference_date"]
     return Overview(
         year=year,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import status as rules
+from lagesbild import status as statuses
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points, shortened
 from lagesbild.i18n import join_list, plural, t
 from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, by_year,
@@ -106,7 +106,7 @@ def _headlines(now, before, overdue_now, overdue_before, previous_year, lang) ->
                    total=fmt_int(now["recommendations"], lang)),
                  delta=change(now["done"], before["done"], previous_year, lang,
                               higher_is_better=True),
-                 status=rules.recommendations_status(now["partly"], now["not_done"],
+                 status=statuses.recommendations_status(now["partly"], now["not_done"],
                                                      now["not_assessed"]),
                  status_rule=t("status.rule.recommendations", lang),
                  help=t("recommendations_page.help.done", lang)),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from lagesbild import editing, ingest, risk_review, risk_scales
+from lagesbild import editing, ingest, risk_review, risk_scales, rules
 from lagesbild.contracts import ANALYSES, KLASSA_LEVELS, RISKS
 from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import label, plural, t
@@ -522,4 +522,4 @@ def summary_sentence(rows: list[dict], lang: str) -> str:
 
 def accepted_high(rows: list[dict]) -> list[dict]:
     """The risks the analysis accepts at Hög or above: the board decides on them."""
-    return [r for r in rows if r["treatment"] == ACCEPT and r["score"] >= risk_review.ACCEPTANCE_SCORE]
+    return [r for r in rows if r["treatment"] == ACCEPT and r["score"] >= rules.RISK_ACCEPTANCE_SCORE]

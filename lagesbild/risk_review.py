@@ -1,9 +1,10 @@
 """Keeping the risk analysis current: when a risk is due for re-assessment, when a new
 incident flags it, and when an acceptance is needed or has run out.
 
-These are the method's rules, defined once. The queries (``risks_review``,
-``risks_flagged_by_incidents``, ``risks_accepted``) take the numbers below as parameters
-through :func:`query_params`; the guided workflow and the import contract read them from here.
+These are the method's rules; their numbers live in ``lagesbild.rules`` with every other
+threshold. The queries (``risks_review``, ``risks_flagged_by_incidents``, ``risks_accepted``)
+take them as parameters (``lagesbild.rules.sql_params``); the guided workflow and the import
+contract read them from there.
 
 - Review cadence: a risk at Hög or Extremt hög (likelihood × consequence ≥ 8) is re-assessed
   every 6 months, a risk at Medelhög or Låg every 12 months, counted from its newest
@@ -22,17 +23,8 @@ through :func:`query_params`; the guided workflow and the import contract read t
 
 from __future__ import annotations
 
-# Likelihood × consequence from which a risk is Hög (as the schema's risk_band macro bands it).
-HIGH_SCORE = 8
-# Months between assessments: for Hög and Extremt hög, and for the others.
-HIGH_REVIEW_MONTHS = 6
-REVIEW_MONTHS = 12
-# A review is due this many days before its date.
-DUE_DAYS = 30
-# Incidents of at least this severity flag the risks of their category's threat.
-FLAGGING_SEVERITY = 3
-# Treatment Acceptera at this level or above needs accepted_by, acceptance_reason, accepted_until.
-ACCEPTANCE_SCORE = HIGH_SCORE
+from lagesbild import rules
+
 ACCEPT = "Acceptera"
 ACTIVE = "Aktiv"
 
@@ -41,13 +33,15 @@ OVERDUE, DUE, OK = "overdue", "due", "ok"
 
 
 def query_params() -> dict[str, int]:
-    """The rules' numbers as the risk-review queries take them."""
-    return {"high_score": HIGH_SCORE, "high_review_months": HIGH_REVIEW_MONTHS,
-            "review_months": REVIEW_MONTHS, "due_days": DUE_DAYS,
-            "flagging_severity": FLAGGING_SEVERITY, "acceptance_score": ACCEPTANCE_SCORE}
+    """The method's numbers as the risk-review queries name them. ``lagesbild.db`` binds them
+    to every query anyway; the risk pages pass them explicitly because frozen years store
+    these queries' results under their parameters, these included."""
+    sql = rules.sql_params()
+    return {name: sql[name] for name in ("high_score", "high_review_months", "review_months",
+                                         "due_days", "flagging_severity", "acceptance_score")}
 
 
 def needs_acceptance(treatment: str | None, likelihood: int | None, consequence: int | None) -> bool:
     """Whether a risk so treated and rated needs a decision-maker, a reason and an end date."""
     return (treatment == ACCEPT and likelihood is not None and consequence is not None
-            and likelihood * consequence >= ACCEPTANCE_SCORE)
+            and likelihood * consequence >= rules.RISK_ACCEPTANCE_SCORE)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from lagesbild import risk_review
+from lagesbild import risk_review, rules
 from lagesbild.contracts import (ACTION_STATUSES, CONSEQUENCES, LIKELIHOODS, MUNICIPALITIES, RISK_AREAS,
                                  TREATMENTS)
 from lagesbild.formatting import MISSING, fmt_date, fmt_int
@@ -186,7 +186,7 @@ class RisksView:
     movement: Section | None = None
     without_owner: Section | None = None
     overdue: Section | None = None
-    # Active risks overdue or due within risk_review.DUE_DAYS for re-assessment by the cadence.
+    # Active risks overdue or due within rules.RISK_REVIEW_DUE_DAYS for re-assessment by the cadence.
     review: Section | None = None
     flagged: Section | None = None
     infrastructure: Section | None = None
@@ -572,10 +572,10 @@ def _review(due: pd.DataFrame, last_year_due: pd.DataFrame, previous_year: int, 
     found = due[~_is(due["review_state"], risk_review.OK)]
     overdue = int(_is(found["review_state"], risk_review.OVERDUE).sum())
     before = int(_is(last_year_due["review_state"], risk_review.OVERDUE).sum())
-    days = fmt_int(risk_review.DUE_DAYS, lang)
+    days = fmt_int(rules.RISK_REVIEW_DUE_DAYS, lang)
     comparison = _comparison(before, previous_year, lang)
-    rule = t("risk_page.review.rule", lang, high_months=risk_review.HIGH_REVIEW_MONTHS,
-             months=risk_review.REVIEW_MONTHS)
+    rule = t("risk_page.review.rule", lang, high_months=rules.HIGH_RISK_REVIEW_MONTHS,
+             months=rules.RISK_REVIEW_MONTHS)
     if not found.empty:
         parts = [plural(f"risk_page.review.{state}", count, lang, count=fmt_int(count, lang), days=days)
                  for state, count in (("overdue", overdue), ("due", len(found) - overdue)) if count]
@@ -702,17 +702,17 @@ def _infrastructure(active: pd.DataFrame, last_year_rows: pd.DataFrame, overdue_
 def requests(year: int) -> list[tuple[str, dict]]:
     """The queries the page reads for ``year`` when there are risks to show, with their
     parameters (``ui.page_model``'s ``prefetch``)."""
-    rules = risk_review.query_params()
+    method = risk_review.query_params()
     return [
         ("overview_risks", {"year": year}),
         ("risks_current", {"year": year}),
         ("risks_current", {"year": year - 1}),
-        ("risks_review", {"year": year, **rules}),
-        ("risks_review", {"year": year - 1, **rules}),
+        ("risks_review", {"year": year, **method}),
+        ("risks_review", {"year": year - 1, **method}),
         ("risks_since_previous_analysis", {"year": year}),
         ("risks_matrix", {}),
-        ("risks_flagged_by_incidents", {"year": year, **rules}),
-        ("risks_accepted", {"year": year, **rules}),
+        ("risks_flagged_by_incidents", {"year": year, **method}),
+        ("risks_accepted", {"year": year, **method}),
         ("risk_analyses", {"year": year}),
     ]
 
@@ -744,9 +744,9 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
         return RisksView(**common, has_register=True, selection_has_risks=False,
                          message=t("risk_page.no_selection", lang))
 
-    rules = risk_review.query_params()
-    review = selection.apply(fetch("risks_review", year=year, **rules))
-    last_year_review = selection.apply(fetch("risks_review", year=previous_year, **rules))
+    method = risk_review.query_params()
+    review = selection.apply(fetch("risks_review", year=year, **method))
+    last_year_review = selection.apply(fetch("risks_review", year=previous_year, **method))
     overdue_ids = set(review["risk_id"][_is(review["review_state"], risk_review.OVERDUE)].tolist())
     active = rows[_is(rows["status"], "Aktiv")]
     current, residual = _heat_maps(fetch, active, fetch("risks_since_previous_analysis", year=year), lang)
@@ -763,10 +763,10 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
         without_owner=_without_owner(active, lang),
         overdue=_overdue(active, last_year_rows, as_of_date, previous_year, lang),
         review=_review(review, last_year_review, previous_year, lang),
-        flagged=_flagged(selection.apply(fetch("risks_flagged_by_incidents", year=year, **rules)), lang),
+        flagged=_flagged(selection.apply(fetch("risks_flagged_by_incidents", year=year, **method)), lang),
         infrastructure=_infrastructure(
             active, last_year_rows, overdue_ids, as_of_date, previous_year,
             bool(selection.areas) and INFRASTRUCTURE_AREA not in selection.areas, lang),
-        accepted=_accepted(selection.apply(fetch("risks_accepted", year=year, **rules)), lang),
+        accepted=_accepted(selection.apply(fetch("risks_accepted", year=year, **method)), lang),
         analyses=_analyses(fetch("risk_analyses", year=year), as_of_date, lang),
     )

@@ -1,14 +1,16 @@
 """The traffic-light rules: when a figure is good, worth watching, or calls for action.
 Every page, the report and the presentation read the status from here.
 
-The thresholds are our own choice (no source prescribes them); the texts ``status.rule.*``
-in ``lagesbild.i18n``, and the rule texts of the pages' own statuses, explain each rule to the
-reader.
+The thresholds are our own choice (no source prescribes them) and live in ``lagesbild.rules``;
+the texts ``status.rule.*`` in ``lagesbild.i18n``, and the rule texts of the pages' own
+statuses, explain each rule to the reader.
 """
 
 from __future__ import annotations
 
 from enum import Enum
+
+from lagesbild import rules
 
 
 class Status(Enum):
@@ -17,28 +19,14 @@ class Status(Enum):
     ACT = "act"       # Åtgärda
 
 
-# Share (%) of system-months that met the availability target.
-SLA_GOOD_PCT = 95.0
-SLA_WATCH_PCT = 85.0
+# From least to most urgent: the worse of two statuses is the later.
+SEVERITY_ORDER = (Status.GOOD, Status.WATCH, Status.ACT)
 
-# Share (%) of systems with a current information classification.
-CLASSIFICATION_GOOD_PCT = 90.0
-CLASSIFICATION_WATCH_PCT = 60.0
 
-# One system's service level over the year: below its own availability target calls for
-# action; this many months below the target are worth watching even when the year met it.
-SYSTEM_MONTHS_BELOW_TARGET_WATCH = 1
-
-# Breaches and significant incidents against their reporting deadline (the outcomes of
-# lagesbild.incidents.outcome): a report never made although the deadline has passed calls
-# for action; a late report, or one whose deadline is still running, is worth watching.
-REPORTING_ACT_OUTCOMES = ("not_reported",)
-REPORTING_WATCH_OUTCOMES = ("late", "pending")
-
-# Governing documents: this many past their review call for action; this many due for
-# review soon (within 90 days, as documents_register defines it) are worth watching.
-DOCUMENTS_OVERDUE_ACT = 1
-DOCUMENTS_DUE_SOON_WATCH = 1
+def worst(*statuses: Status | None) -> Status | None:
+    """The most urgent of ``statuses`` (None where there is no status)."""
+    present = [s for s in statuses if s is not None]
+    return max(present, key=SEVERITY_ORDER.index) if present else None
 
 
 def incidents_status(serious: int, serious_previous: int) -> Status:
@@ -59,11 +47,11 @@ def _share_status(pct: float, good_pct: float, watch_pct: float) -> Status:
 
 
 def sla_status(availability_met_pct: float) -> Status:
-    return _share_status(availability_met_pct, SLA_GOOD_PCT, SLA_WATCH_PCT)
+    return _share_status(availability_met_pct, rules.SLA_MET_GOOD_PCT, rules.SLA_MET_WATCH_PCT)
 
 
 def classification_status(coverage_pct: float) -> Status:
-    return _share_status(coverage_pct, CLASSIFICATION_GOOD_PCT, CLASSIFICATION_WATCH_PCT)
+    return _share_status(coverage_pct, rules.CLASSIFICATION_GOOD_PCT, rules.CLASSIFICATION_WATCH_PCT)
 
 
 def risks_status(risks_assessed: int, high: int, extreme: int) -> Status:
@@ -88,24 +76,24 @@ def system_sla_status(availability_pct: float, target_pct: float,
     """One system over the year: its availability against its own target, month by month."""
     if availability_pct < target_pct:
         return Status.ACT
-    if months_below_target >= SYSTEM_MONTHS_BELOW_TARGET_WATCH:
+    if months_below_target >= rules.SYSTEM_MONTHS_BELOW_TARGET_WATCH:
         return Status.WATCH
     return Status.GOOD
 
 
 def incident_reporting_status(outcomes: list[str]) -> Status:
     """The year's breaches and significant incidents, by how each fared against its deadline."""
-    if any(outcome in REPORTING_ACT_OUTCOMES for outcome in outcomes):
+    if any(outcome in rules.REPORTING_ACT_OUTCOMES for outcome in outcomes):
         return Status.ACT
-    if any(outcome in REPORTING_WATCH_OUTCOMES for outcome in outcomes):
+    if any(outcome in rules.REPORTING_WATCH_OUTCOMES for outcome in outcomes):
         return Status.WATCH
     return Status.GOOD
 
 
 def document_review_status(overdue: int, due_soon: int) -> Status:
     """The register of governing documents, by how many are past or near their review."""
-    if overdue >= DOCUMENTS_OVERDUE_ACT:
+    if overdue >= rules.DOCUMENTS_OVERDUE_ACT:
         return Status.ACT
-    if due_soon >= DOCUMENTS_DUE_SOON_WATCH:
+    if due_soon >= rules.DOCUMENTS_DUE_SOON_WATCH:
         return Status.WATCH
     return Status.GOOD

@@ -1,19 +1,23 @@
 -- One row per system with the information classification in force at the reference date
 -- of the selected year: its state, its KLASSA levels, how much of its action plan is met,
 -- and whether its service level and continuity planning match its availability needs.
--- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
+-- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities); the rules
+-- $classification_valid_months, $continuity_plan_availability, $gold_tier_availability and
+-- $silver_tier_availability (INTEGER, lagesbild.rules).
 --
 -- The reference date of a year is its last day, or today while the year is running.
 -- A system's classification in force is its newest one made on or before that date.
 -- state follows overview_classification.sql, so the two queries count alike: 'current'
 -- while the next review has not passed (without a review date, while the classification is
--- less than twelve months old), 'overdue' after that, 'never' without a classification.
--- review_due is the date the review falls due: next_review, or twelve months after the
+-- less than $classification_valid_months months old), 'overdue' after that, 'never' without a
+-- classification. review_due is the date the review falls due: next_review, or
+-- $classification_valid_months months after the
 -- classification when no review date was set; days_overdue counts from it (overdue only).
 --
--- Availability needs (our own rule): availability (T) at level 3 or 4 calls for a
--- continuity plan dated on or before the reference date; T4 calls for SLA tier Guld and
--- T3 for at least Silver (required_tier). A system without a tier is below any such need.
+-- Availability needs (our own rule): availability (T) at $continuity_plan_availability or above
+-- calls for a continuity plan dated on or before the reference date; from
+-- $gold_tier_availability it calls for SLA tier Guld, from $silver_tier_availability for at
+-- least Silver (required_tier). A system without a tier is below any such need.
 -- A system with no classification in force is not judged: both flags are false.
 WITH reference AS (
     SELECT reference_date($year::INTEGER) AS reference_date
@@ -56,11 +60,12 @@ judged AS (
             WHEN classified_on IS NULL THEN 'never'
             WHEN next_review >= reference_date THEN 'current'
             WHEN next_review IS NULL
-                 AND classified_on > reference_date - INTERVAL 12 MONTH THEN 'current'
+                 AND classified_on > reference_date - to_months($classification_valid_months::INTEGER) THEN 'current'
             ELSE 'overdue'
         END AS state,
-        coalesce(next_review, (classified_on + INTERVAL 12 MONTH)::DATE) AS review_due,
-        CASE availability WHEN 4 THEN 'Guld' WHEN 3 THEN 'Silver' END AS required_tier
+        coalesce(next_review, (classified_on + to_months($classification_valid_months::INTEGER))::DATE) AS review_due,
+        CASE WHEN availability >= $gold_tier_availability::INTEGER THEN 'Guld'
+             WHEN availability >= $silver_tier_availability::INTEGER THEN 'Silver' END AS required_tier
     FROM in_force
 )
 SELECT
@@ -81,7 +86,7 @@ SELECT
     availability,
     traceability,
     measures_met_pct,
-    coalesce(availability >= 3
+    coalesce(availability >= $continuity_plan_availability::INTEGER
              AND (continuity_plan_date IS NULL OR continuity_plan_date > reference_date),
              false)                                               AS needs_continuity_plan,
     required_tier,

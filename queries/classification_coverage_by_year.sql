@@ -12,7 +12,8 @@ WITH years AS (
 ),
 judged AS (
     SELECT *, state = 'current' AS current
-    FROM classification_state_by_year((SELECT list(year) FROM years), $municipality::VARCHAR)
+    FROM classification_state_by_year((SELECT list(year) FROM years), $municipality::VARCHAR,
+                                      $classification_valid_months::INTEGER)
 )
 SELECT
     years.year,

@@ -1,5 +1,6 @@
 -- The register of governing documents and where each stands at the reference date of the
--- selected year. Parameter: $year (INTEGER). Governing documents belong to the whole
+-- selected year. Parameters: $year (INTEGER); $document_due_soon_days (INTEGER, the rule
+-- lagesbild.rules.DOCUMENT_DUE_SOON_DAYS). Governing documents belong to the whole
 -- association, so there is no municipality filter.
 --
 -- The reference date of a year is its last day, or today while the year is running.
@@ -7,7 +8,7 @@
 --   'repealed'    status Upphävd: no longer in force, so never due for review;
 --   'not_decided' no decision date, or decided only after the reference date;
 --   'overdue'     the next review lies before the reference date;
---   'due_soon'    the next review falls within 90 days from the reference date;
+--   'due_soon'    the next review falls within $document_due_soon_days days from the reference date;
 --   'ok'          the next review lies further ahead.
 -- The register keeps one row per document, not its history: status and decision date are
 -- today's, also when an earlier year is selected.
@@ -30,7 +31,7 @@ judged AS (
             WHEN status = 'Upphävd' THEN 'repealed'
             WHEN decided_on IS NULL OR decided_on > reference_date THEN 'not_decided'
             WHEN next_review < reference_date THEN 'overdue'
-            WHEN next_review <= reference_date + 90 THEN 'due_soon'
+            WHEN next_review <= reference_date + $document_due_soon_days::INTEGER THEN 'due_soon'
             ELSE 'ok'
         END AS review_state
     FROM register

@@ -1,11 +1,13 @@
 -- Incidents open at the reference date of the selected year and of the year before, by age.
--- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
+-- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities);
+-- $open_incident_old_days (INTEGER, lagesbild.rules): older than that, an open incident is old.
 --
 -- The reference date of a year is its last day, or today while the year is running; the
 -- picture is taken at the end of that day, or now. An incident is open then when it was
 -- reported before that moment and not resolved by it (resolved later, or not yet), so a
 -- past year shows what was open at its end, not only what is still open today.
--- Its age is counted in whole days (dygn): 0 is "under 1 dygn", 1–7, 8–30, and 31 or more.
+-- Its age is counted in whole days (dygn): 0 is "under 1 dygn", 1–7, 8 to
+-- $open_incident_old_days (bucket '8_30'), and older (bucket 'over_30').
 -- Every year and age bucket has a row, zero when nothing was open.
 WITH reference AS (
     SELECT
@@ -33,7 +35,7 @@ bucketed AS (
         year,
         CASE WHEN age_days < 1 THEN 'under_1'
              WHEN age_days <= 7 THEN '1_7'
-             WHEN age_days <= 30 THEN '8_30'
+             WHEN age_days <= $open_incident_old_days::INTEGER THEN '8_30'
              ELSE 'over_30' END AS age_bucket
     FROM open_incidents
 )

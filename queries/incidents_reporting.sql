@@ -1,12 +1,15 @@
 -- Personal data breaches and significant incidents reported in the selected year, and
 -- whether they were reported to the authority in time. One row per incident, oldest first.
--- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
+-- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities);
+-- $significant_warning_hours and $breach_notification_hours (INTEGER, lagesbild.rules).
 --
 -- Deadlines, counted from reported_at:
---   significant incident: early warning within 24 hours (cybersäkerhetslagen). The data
---     holds one time of reporting to an authority, so that time is judged against 24 h;
---     an incident that is both significant and a breach is judged against the 24 hours;
---   personal data breach: notification to IMY within 72 hours (GDPR art. 33).
+--   significant incident: early warning within $significant_warning_hours hours
+--     (cybersäkerhetslagen). The data holds one time of reporting to an authority, so that
+--     time is judged against it; an incident that is both significant and a breach is
+--     judged against the early-warning deadline;
+--   personal data breach: notification to IMY within $breach_notification_hours hours
+--     (GDPR art. 33).
 -- Exactly on the deadline is in time. on_time is NULL while an unreported incident's
 -- deadline is still running, false once it has run out. The deadline is compared with
 -- now rather than the reference date: for the last days of a past year it ends in the
@@ -23,7 +26,8 @@ WITH judged AS (
         significant,
         reported_to_authority_at,
         epoch(reported_to_authority_at - reported_at) / 3600.0 AS hours_to_report,
-        CASE WHEN significant THEN 24 ELSE 72 END               AS deadline_hours
+        CASE WHEN significant THEN $significant_warning_hours::INTEGER
+             ELSE $breach_notification_hours::INTEGER END      AS deadline_hours
     FROM incidents
     WHERE (personal_data_breach OR significant)
       AND reported_at >= make_date($year::INTEGER, 1, 1)

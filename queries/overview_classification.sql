@@ -2,13 +2,15 @@
 -- the year before, for the overview.
 -- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
 -- A system's state (current, overdue, never classified) is the schema's
--- classification_state_by_year (queries/schema/006_status_macros.sql).
+-- classification_state_by_year (queries/schema/012_rules_as_macro_parameters.sql), with the
+-- rule $classification_valid_months (INTEGER, lagesbild.rules).
 WITH years AS (
     SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year
 ),
 judged AS (
     SELECT *
-    FROM classification_state_by_year((SELECT list(year) FROM years), $municipality::VARCHAR)
+    FROM classification_state_by_year((SELECT list(year) FROM years), $municipality::VARCHAR,
+                                      $classification_valid_months::INTEGER)
 )
 SELECT
     years.year,

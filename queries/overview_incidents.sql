@@ -1,5 +1,6 @@
 -- Incidents reported in the selected year and the year before, for the overview.
--- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
+-- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities);
+-- $serious_severity (INTEGER, lagesbild.rules): serious incidents are of that severity or higher.
 -- One row per year, both years always present (zero when nothing was reported).
 WITH years AS (
     SELECT unnest([$year::INTEGER - 1, $year::INTEGER]) AS year
@@ -16,7 +17,7 @@ reported AS (
 SELECT
     years.year,
     count(reported.year)                                      AS incidents,
-    count(*) FILTER (WHERE reported.severity >= 3)            AS serious,
+    count(*) FILTER (WHERE reported.severity >= $serious_severity::INTEGER) AS serious,
     count(*) FILTER (WHERE reported.personal_data_breach)     AS personal_data_breaches
 FROM years
 LEFT JOIN reported USING (year)

@@ -4,7 +4,7 @@ the ordering of the findings. The reference date of 2025 is 2025-12-31."""
 from functools import partial
 
 from lagesbild import attention, db, risk_review
-from lagesbild.attention import ACT, UPKEEP, WATCH
+from lagesbild.attention import SEVERITY_ACT, SEVERITY_UPKEEP, SEVERITY_WATCH
 from lagesbild.status import Status
 from sample_rows import add_followup, add_recommendation, add_risk_assessment, add_row, add_sla, add_system
 
@@ -50,7 +50,7 @@ def add_document(con, doc_id, decided_on, review_months, status="Gällande"):
 
 def test_empty_register_is_a_finding_of_its_own(con):
     finding = attention.risk_register_empty(rows(con, "risks_current"), "sv")
-    assert finding.severity == ACT and finding.page == "risker" and finding.items == ()
+    assert finding.severity == SEVERITY_ACT and finding.page == "risker" and finding.items == ()
     assert "inga bedömda risker" in finding.sentence
     add_risk_assessment(con, "R-01", "2025-02-01", 1, 1)
     assert attention.risk_register_empty(rows(con, "risks_current"), "sv") is None
@@ -63,7 +63,7 @@ def test_high_risks_without_action_owner(con):
     add_risk_assessment(con, "R-04", "2025-02-01", 2, 3)                                # Medelhög
     finding = attention.risks_without_action_owner(rows(con, "risks_current"), "sv")
     assert keys(finding) == ["R-02", "R-01"]                                            # highest first
-    assert (finding.severity, finding.page, finding.status) == (ACT, "risker", Status.ACT)
+    assert (finding.severity, finding.page, finding.status) == (SEVERITY_ACT, "risker", Status.ACT)
     assert finding.sentence == "2 höga risker saknar åtgärdsansvarig: R-02 Intrång och R-01 Brand."
     assert finding.summary == "2 höga risker saknar åtgärdsansvarig."
     assert finding.link_label == "Risker"
@@ -81,7 +81,7 @@ def test_overdue_risk_actions_longest_overdue_first(con):
     add_risk_assessment(con, "R-04", "2025-02-01", 2, 2, due_date="2025-12-31", action_status="Pågår")
     finding = attention.risk_actions_overdue(rows(con, "risks_current"), "sv")
     assert keys(finding) == ["R-02", "R-01"]
-    assert (finding.severity, finding.status) == (WATCH, Status.WATCH)
+    assert (finding.severity, finding.status) == (SEVERITY_WATCH, Status.WATCH)
     assert finding.sentence.startswith("2 riskåtgärder är försenade: ")
 
 
@@ -97,7 +97,7 @@ def test_risks_past_their_review_date_by_the_cadence(con):
         "R-01": "overdue", "R-02": "due", "R-04": "overdue", "R-05": "due", "R-06": "due"}
     finding = attention.risks_review_overdue(review, "en")
     assert keys(finding) == ["R-04", "R-01"]                                # longest overdue first
-    assert (finding.severity, finding.page) == (WATCH, "risker")
+    assert (finding.severity, finding.page) == (SEVERITY_WATCH, "risker")
     assert finding.sentence == ("2 active risks are past their date for re-assessment: R-04 Risk R-04 "
                                 "and R-01 Risk R-01.")
     assert finding.summary == "2 active risks are past their date for re-assessment."
@@ -122,7 +122,7 @@ def test_risks_flagged_by_serious_incidents_after_their_assessment(con):
     assert dict(zip(flagged["risk_id"], flagged["incidents"])) == {"R-01": 1, "R-02": 2}
     assert dict(zip(flagged["risk_id"], flagged["incidents_in_system"])) == {"R-01": 1, "R-02": 0}
     finding = attention.risks_flagged_by_incidents(flagged, "sv")
-    assert (finding.severity, finding.page) == (WATCH, "risker")
+    assert (finding.severity, finding.page) == (SEVERITY_WATCH, "risker")
     assert finding.summary == ("2 aktiva risker berörs av allvarliga incidenter efter sin senaste "
                                "bedömning och bör bedömas om.")
 
@@ -134,7 +134,7 @@ def test_expired_acceptances_of_high_risks(con):
     add_risk_assessment(con, "R-03", "2025-01-10", 1, 2, accepted_until="2025-06-30", **accepted)  # Låg
     finding = attention.risk_acceptances_expired(rows(con, "risks_accepted"), "sv")
     assert keys(finding) == ["R-01"]
-    assert (finding.severity, finding.status) == (ACT, Status.ACT)
+    assert (finding.severity, finding.status) == (SEVERITY_ACT, Status.ACT)
     assert finding.sentence == ("1 accepterad hög risk bärs på en acceptans som har löpt ut: "
                                 "R-01 Risk R-01.")
     assert attention.risk_acceptances_expired(rows(con, "risks_accepted", year=2024), "sv") is None
@@ -156,7 +156,7 @@ def test_recommendations_not_done_or_overdue(con):
     add_followup(con, "6", "2025-09-01", "Nej")           # not done and not yet due
     finding = attention.recommendations_behind(rows(con, "recommendations_status"), "sv")
     assert keys(finding) == ["6", "1", "2"]               # 'Nej' first, then by due date
-    assert (finding.severity, finding.page) == (ACT, "rekommendationer")
+    assert (finding.severity, finding.page) == (SEVERITY_ACT, "rekommendationer")
     assert finding.sentence.startswith("3 av revisionens rekommendationer är försenade eller bedömda som "
                                        "inte genomförda: 6 Rekommendation 6, ")
 
@@ -184,7 +184,7 @@ def test_critical_systems_without_a_current_classification(con):
     finding = attention.critical_systems_unclassified(rows(con, "classification_by_system"), "sv")
     assert set(keys(finding)) == {"G1", "I1", "K1"}
     assert keys(finding)[-1] == "I1"                                         # never classified first
-    assert (finding.severity, finding.page, finding.link_label) == (WATCH, "klassning", "Informationsklassning")
+    assert (finding.severity, finding.page, finding.link_label) == (SEVERITY_WATCH, "klassning", "Informationsklassning")
     scoped = attention.critical_systems_unclassified(rows(con, "classification_by_system", "Köping"), "sv")
     assert keys(scoped) == ["K1"]
     assert scoped.sentence == ("1 kritiskt system (SLA Guld eller infrastruktur) saknar aktuell "
@@ -214,7 +214,7 @@ def test_reportable_incidents_reported_late_or_not_at_all(con):
     add_reportable(con, "I6", "2025-08-01 08:00", municipality="Köping")             # Köping, never
     finding = attention.incidents_reported_late(rows(con, "incidents_reporting"), "sv")
     assert keys(finding) == ["I1", "I3", "I4", "I6"]
-    assert (finding.severity, finding.page) == (ACT, "incidenter")
+    assert (finding.severity, finding.page) == (SEVERITY_ACT, "incidenter")
     assert [item.label for item in finding.items[:3]] == [
         "I1 Incident I1 (rapporterad efter 80 timmar, gränsen är 72)",
         "I3 Incident I3 (rapporterad efter 25 timmar, gränsen är 24)",
@@ -248,7 +248,7 @@ def test_governing_documents_past_their_review(con):
     add_document(con, "D4", "2019-01-01", 12, status="Upphävd")   # repealed
     finding = attention.documents_overdue(rows(con, "documents_register"), "sv")
     assert keys(finding) == ["D1", "D2"]
-    assert (finding.severity, finding.page) == (UPKEEP, "styrdokument")
+    assert (finding.severity, finding.page) == (SEVERITY_UPKEEP, "styrdokument")
 
 
 # --- The list ---------------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ def test_sample_overview_in_swedish(con):
     incidents = view.area("incidents")
     assert (incidents.value, incidents.delta.text, incidents.delta.direction) == ("7", "+3", "up")
     assert incidents.delta.good is False            # more incidents is worse
-    assert incidents.sentence == "7 incidenter anmäldes 2025, 3 fler än 2024."
+    # The status is about the serious incidents, so the sentence says how they went.
+    assert incidents.sentence == ("7 incidenter anmäldes 2025, 3 fler än 2024. Allvarliga "
+                                  "incidenter (grad 3–4): 3, 1 fler än 2024, vilket är en försämring.")
     assert incidents.status is Status.ACT           # 3 serious against 2 the year before
 
     sla = view.area("sla")
@@ -36,7 +38,10 @@ def test_sample_overview_in_swedish(con):
 
     risks = view.area("risks")
     assert (risks.value, risks.delta.text, risks.delta.good) == ("1", f"{MINUS}1", True)
-    assert risks.status is Status.WATCH and risks.note
+    # A high risk alone is Bevaka, but nobody owns its action: that finding calls for action,
+    # and the sentence says so.
+    assert risks.status is Status.ACT and risks.note
+    assert risks.sentence.endswith("1 hög risk saknar åtgärdsansvarig.")
 
     recommendations = view.area("recommendations")
     assert recommendations.value == "2 av 5"
@@ -49,7 +54,10 @@ def test_sample_overview_in_english(con):
     add_sample_data(con)
     view = build(con, municipality="Gemensam", lang="en")
     assert view.heading == "Lägesbild 2025 · Shared (association)"
-    assert view.area("incidents").sentence == "2 incidents were reported in 2025, 1 more than in 2024."
+    # A late report is a finding that calls for action: the band says so.
+    assert view.area("incidents").sentence == (
+        "2 incidents were reported in 2025, 1 more than in 2024. Serious incidents (severity 3–4): "
+        "1, as many as in 2024. 1 reportable incident was reported late or not at all.")
     assert view.area("recommendations").value == "2 of 5"
     assert view.area("risks").note == "Concerns the whole association, not each municipality."
 
@@ -60,11 +68,14 @@ def test_singular_forms(con):
     add_recommendation(con, "1")
     add_risk(con, "R1", "2025-01-01", 1, 1)
     view = build(con)
-    assert view.area("incidents").sentence == "1 incident anmäldes 2025, lika många som 2024."
+    assert view.area("incidents").sentence == (
+        "1 incident anmäldes 2025, lika många som 2024. Ingen av dem var allvarlig (grad 3–4), "
+        "vilket är bra.")
     assert view.area("recommendations").sentence == "Revisionens 1 rekommendation är 1 ännu inte bedömd."
     assert view.area("risks").sentence.startswith("Riskregistret har 1 aktiv risk:")
     assert build(con, lang="en").area("incidents").sentence == (
-        "1 incident was reported in 2025, as many as in 2024.")
+        "1 incident was reported in 2025, as many as in 2024. None of them was serious "
+        "(severity 3–4), which is good.")
 
 
 def test_no_data_is_a_calm_message_not_zero(con):

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from pagetest import assert_clean
 
-from lagesbild import attention, db, demo, overview
+from lagesbild import attention, db, demo, overview, rules
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import plural, t
 from registers import months_back, reference_date, risk_states
@@ -201,7 +201,7 @@ def assert_findings_shown(app, expected: dict[str, set[str]], year: int, municip
             assert sentence == t("attention.risk_register_empty")
             continue
         summary = plural(f"attention.{rule}", len(things), count=fmt_int(len(things)),
-                         months=fmt_int(attention.SLA_MONTHS_BELOW_TARGET))
+                         months=fmt_int(rules.SYSTEM_MONTHS_BELOW_TARGET_FINDING))
         assert sentence.startswith(summary + ": "), (rule, sentence)
         named = sum(1 for thing in things if thing.replace("_", "\\_") in sentence)
         assert named == min(len(things), attention.NAMED_ITEMS), (rule, sentence)

@@ -1,6 +1,8 @@
 """Every text the app shows, Swedish first with its English twin.
 
-``t(key, lang, **values)`` picks the language and fills in the ``{placeholders}``.
+``t(key, lang, **values)`` picks the language and fills in the ``{placeholders}``; a rule's
+number (``{document_due_soon_days}``, …) comes from ``lagesbild.rules.text_values``, so no
+text repeats a threshold.
 Counted phrases have a ``.one`` and an ``.other`` form; ``plural`` picks by the count.
 The texts live in one module per part of the app; keys are unique across them.
 Labels of controlled values (municipalities, severities, …) live with their vocabulary
@@ -10,7 +12,9 @@ in ``lagesbild.contracts``; ``label`` reads them in the right language.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from string import Formatter
 
+from lagesbild import rules
 from lagesbild.contracts import Vocabulary
 from lagesbild.i18n import (access, attention, change_log_page, classification, data_page,
                             documents, editing, incidents, mapping, presentation, recommendations_page,
@@ -35,10 +39,22 @@ TEXT = _merge(shell, incidents, sla, classification, risks, recommendations_page
               risk_analysis, mapping)
 
 
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+
+# The texts that name a rule's number.
+RULE_TEXTS = frozenset(key for key, texts in TEXT.items()
+                       if any(_placeholders(text) & rules.text_values().keys() for text in texts))
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The text ``key`` in ``lang`` ("sv" or "en"), with ``values`` filled in."""
+    """The text ``key`` in ``lang`` ("sv" or "en"), with ``values`` and the rules' numbers
+    filled in."""
     sv, en = TEXT[key]
     text = en if lang == "en" else sv
+    if key in RULE_TEXTS:
+        values = {**rules.text_values(), **values}
     return text.format(**values) if values else text
 
 

@@ -5,9 +5,9 @@ TEXT: dict[str, tuple[str, str]] = {
                                     "Information classification {year} · {scope}"),
     "classification_page.current_rule": (
         "Aktuell klassning: den senaste klassningen har inte passerat sin översyn "
-        "(utan angivet översynsdatum: den är yngre än tolv månader).",
+        "(utan angivet översynsdatum: den är yngre än {classification_valid_months} månader).",
         "Current classification: the latest classification has not passed its review "
-        "(without a review date: it is less than twelve months old)."),
+        "(without a review date: it is less than {classification_valid_months} months old)."),
     "classification_page.no_data": ("Det finns inga system registrerade för {scope}.",
                                     "There are no systems registered for {scope}."),
 
@@ -71,8 +71,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "No system has a classification past its review as of {date} "
         "({previous} at the end of {previous_year})."),
     "classification_page.overdue.note": (
-        "Utan angivet översynsdatum ska klassningen ses över inom tolv månader.",
-        "Without a review date, a classification is due for review after twelve months."),
+        "Utan angivet översynsdatum ska klassningen ses över inom {classification_valid_months} månader.",
+        "Without a review date, a classification is due for review after {classification_valid_months} months."),
     "classification_page.comparison.more": ("{difference} fler än vid utgången av {previous_year}",
                         "{difference} more than at the end of {previous_year}"),
     "classification_page.comparison.fewer": ("{difference} färre än vid utgången av {previous_year}",

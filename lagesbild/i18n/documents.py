@@ -16,22 +16,22 @@ TEXT: dict[str, tuple[str, str]] = {
 
     # --- Headline figures ------------------------------------------------------------------
     "documents_page.metric.overdue": ("Översyn passerad", "Review overdue"),
-    "documents_page.metric.due_soon": ("Översyn inom 90 dagar", "Review within 90 days"),
+    "documents_page.metric.due_soon": ("Översyn inom {document_due_soon_days} dagar", "Review within {document_due_soon_days} days"),
     "documents_page.metric.ok": ("Översyn i tid", "Review on time"),
     "documents_page.metric.not_decided": ("Ej beslutade", "Not decided"),
     "documents_page.help.overdue": ("Styrdokument vars nästa översyn ligger före {date}.",
                                     "Documents whose next review lies before {date}."),
-    "documents_page.help.due_soon": ("Nästa översyn inom 90 dagar från {date}.",
-                                     "Next review within 90 days from {date}."),
-    "documents_page.help.ok": ("Nästa översyn mer än 90 dagar bort.",
-                               "Next review more than 90 days away."),
+    "documents_page.help.due_soon": ("Nästa översyn inom {document_due_soon_days} dagar från {date}.",
+                                     "Next review within {document_due_soon_days} days from {date}."),
+    "documents_page.help.ok": ("Nästa översyn mer än {document_due_soon_days} dagar bort.",
+                               "Next review more than {document_due_soon_days} days away."),
     "documents_page.help.not_decided": ("Utkast och dokument utan beslutsdatum per {date}.",
                                         "Drafts and documents without a decision as of {date}."),
     "documents_page.status_rule": (
-        "Bra: inget styrdokument har passerat sin översyn eller ska ses över inom 90 dagar. "
-        "Bevaka: något ska ses över inom 90 dagar. Åtgärda: något har passerat sin översyn.",
-        "Good: no document is past its review or due for review within 90 days. "
-        "Watch: some are due within 90 days. Act: some are past their review."),
+        "Bra: inget styrdokument har passerat sin översyn eller ska ses över inom {document_due_soon_days} dagar. "
+        "Bevaka: något ska ses över inom {document_due_soon_days} dagar. Åtgärda: något har passerat sin översyn.",
+        "Good: no document is past its review or due for review within {document_due_soon_days} days. "
+        "Watch: some are due within {document_due_soon_days} days. Act: some are past their review."),
 
     # --- The register ------------------------------------------------------------------------
     "documents_page.register.title": ("Registret", "The register"),
@@ -55,12 +55,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "utgången av {previous_year}): {titles}.",
         "{count} of {total} governing documents are past their review as of {date} "
         "({previous} at the end of {previous_year}): {titles}."),
-    "documents_page.due_soon.none": ("Inget ska ses över inom de närmaste 90 dagarna.",
-                                     "None is due for review within the next 90 days."),
-    "documents_page.due_soon.one": ("1 ska ses över inom 90 dagar: {titles}.",
-                                    "1 is due for review within 90 days: {titles}."),
-    "documents_page.due_soon.other": ("{count} ska ses över inom 90 dagar: {titles}.",
-                                      "{count} are due for review within 90 days: {titles}."),
+    "documents_page.due_soon.none": ("Inget ska ses över inom de närmaste {document_due_soon_days} dagarna.",
+                                     "None is due for review within the next {document_due_soon_days} days."),
+    "documents_page.due_soon.one": ("1 ska ses över inom {document_due_soon_days} dagar: {titles}.",
+                                    "1 is due for review within {document_due_soon_days} days: {titles}."),
+    "documents_page.due_soon.other": ("{count} ska ses över inom {document_due_soon_days} dagar: {titles}.",
+                                      "{count} are due for review within {document_due_soon_days} days: {titles}."),
     "documents_page.column.title": ("Titel", "Title"),
     "documents_page.column.type": ("Typ", "Type"),
     "documents_page.column.decided_by": ("Beslutad av", "Decided by"),
@@ -72,7 +72,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "documents_page.column.owner": ("Ägare", "Owner"),
     "documents_page.months": ("{count} mån", "{count} months"),
     "documents_page.state.overdue": ("Passerad", "Overdue"),
-    "documents_page.state.due_soon": ("Inom 90 dagar", "Within 90 days"),
+    "documents_page.state.due_soon": ("Inom {document_due_soon_days} dagar", "Within {document_due_soon_days} days"),
     "documents_page.state.ok": ("I tid", "On time"),
     "documents_page.state.not_decided": ("Ej beslutad", "Not decided"),
     "documents_page.state.repealed": ("Ingen (upphävd)", "None (repealed)"),

@@ -10,7 +10,7 @@ TEXT: dict[str, tuple[str, str]] = {
                                         "No incidents for {scope} in {year} "
                                         "({previous_year}: {previous})."),
     "incidents_page.metric.incidents": ("Anmälda incidenter", "Reported incidents"),
-    "incidents_page.metric.serious": ("Allvarliga (grad 3–4)", "Serious (severity 3–4)"),
+    "incidents_page.metric.serious": ("Allvarliga (grad {serious_severity}–4)", "Serious (severity {serious_severity}–4)"),
     "incidents_page.metric.breaches": ("Personuppgiftsincidenter", "Personal data breaches"),
     "incidents_page.metric.open.ended": ("Öppna vid årets slut", "Open at year end"),
     "incidents_page.metric.open.running": ("Öppna i dag", "Open today"),
@@ -24,10 +24,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "incidents_page.month.sentence": ("{reported}, {change}. Flest anmäldes i {month} ({peak}).",
                                       "{reported}, {change}. The most were reported in {month} "
                                       "({peak})."),
-    "incidents_page.month.serious_none": ("Ingen av dem var allvarlig (grad 3–4), vilket är bra.",
-                                          "None of them was serious (severity 3–4), which is good."),
-    "incidents_page.month.serious": ("Allvarliga incidenter (grad 3–4): {serious}, {change}.",
-                                     "Serious incidents (severity 3–4): {serious}, {change}."),
+    "incidents_page.month.serious_none": ("Ingen av dem var allvarlig (grad {serious_severity}–4), vilket är bra.",
+                                          "None of them was serious (severity {serious_severity}–4), which is good."),
+    "incidents_page.month.serious": ("Allvarliga incidenter (grad {serious_severity}–4): {serious}, {change}.",
+                                     "Serious incidents (severity {serious_severity}–4): {serious}, {change}."),
     "incidents_page.month.previous_total": ("{year} totalt", "{year} in total"),
 
     # --- Per category, cause and municipality ------------------------------------------------
@@ -139,23 +139,23 @@ TEXT: dict[str, tuple[str, str]] = {
                                              "(vid utgången av {previous_year}: {previous}).",
                                              "Open incidents today, {date}: {count} "
                                              "(end of {previous_year}: {previous})."),
-    "incidents_page.open.old.ended.one": ("{old} av dem var äldre än 30 dygn och bör följas upp.",
-                                          "{old} of them was older than 30 days and should be "
+    "incidents_page.open.old.ended.one": ("{old} av dem var äldre än {open_incident_old_days} dygn och bör följas upp.",
+                                          "{old} of them was older than {open_incident_old_days} days and should be "
                                           "followed up."),
-    "incidents_page.open.old.ended.other": ("{old} av dem var äldre än 30 dygn och bör följas upp.",
-                                            "{old} of them were older than 30 days and should be "
+    "incidents_page.open.old.ended.other": ("{old} av dem var äldre än {open_incident_old_days} dygn och bör följas upp.",
+                                            "{old} of them were older than {open_incident_old_days} days and should be "
                                             "followed up."),
-    "incidents_page.open.old.running.one": ("{old} av dem är äldre än 30 dygn och bör följas upp.",
-                                            "{old} of them is older than 30 days and should be "
+    "incidents_page.open.old.running.one": ("{old} av dem är äldre än {open_incident_old_days} dygn och bör följas upp.",
+                                            "{old} of them is older than {open_incident_old_days} days and should be "
                                             "followed up."),
-    "incidents_page.open.old.running.other": ("{old} av dem är äldre än 30 dygn och bör följas "
+    "incidents_page.open.old.running.other": ("{old} av dem är äldre än {open_incident_old_days} dygn och bör följas "
                                               "upp.",
-                                              "{old} of them are older than 30 days and should be "
+                                              "{old} of them are older than {open_incident_old_days} days and should be "
                                               "followed up."),
-    "incidents_page.open.young.ended": ("Ingen av dem var äldre än 30 dygn, vilket är bra.",
-                                        "None of them was older than 30 days, which is good."),
-    "incidents_page.open.young.running": ("Ingen av dem är äldre än 30 dygn, vilket är bra.",
-                                          "None of them is older than 30 days, which is good."),
+    "incidents_page.open.young.ended": ("Ingen av dem var äldre än {open_incident_old_days} dygn, vilket är bra.",
+                                        "None of them was older than {open_incident_old_days} days, which is good."),
+    "incidents_page.open.young.running": ("Ingen av dem är äldre än {open_incident_old_days} dygn, vilket är bra.",
+                                          "None of them is older than {open_incident_old_days} days, which is good."),
     "incidents_page.open.none.ended": ("Inga incidenter var öppna vid utgången av {year}, vilket "
                                        "är bra (vid utgången av {previous_year}: {previous}).",
                                        "No incidents were open at the end of {year}, which is "
@@ -172,19 +172,19 @@ TEXT: dict[str, tuple[str, str]] = {
                                  "Its age is the time since it was reported."),
     "incidents_page.open.age.under_1": ("under 1 dygn", "under 1 day"),
     "incidents_page.open.age.1_7": ("1–7 dygn", "1–7 days"),
-    "incidents_page.open.age.8_30": ("8–30 dygn", "8–30 days"),
-    "incidents_page.open.age.over_30": ("över 30 dygn", "over 30 days"),
+    "incidents_page.open.age.8_30": ("8–{open_incident_old_days} dygn", "8–{open_incident_old_days} days"),
+    "incidents_page.open.age.over_30": ("över {open_incident_old_days} dygn", "over {open_incident_old_days} days"),
 
     # --- Reporting to the authorities --------------------------------------------------------
     "incidents_page.reporting.title": ("Rapportering till myndighet", "Reporting to the authorities"),
     "incidents_page.reporting.breach": ("Personuppgiftsincidenter {year}: {on_time} av {total} "
-                                        "anmäldes till IMY inom 72 timmar",
+                                        "anmäldes till IMY inom {breach_notification_hours} timmar",
                                         "Personal data breaches in {year}: {on_time} of {total} "
-                                        "reported to IMY within 72 hours"),
+                                        "reported to IMY within {breach_notification_hours} hours"),
     "incidents_page.reporting.significant": ("Betydande incidenter {year}: {on_time} av {total} "
-                                             "rapporterades med en tidig varning inom 24 timmar",
+                                             "rapporterades med en tidig varning inom {significant_warning_hours} timmar",
                                              "Significant incidents in {year}: {on_time} of {total} "
-                                             "reported with an early warning within 24 hours"),
+                                             "reported with an early warning within {significant_warning_hours} hours"),
     "incidents_page.reporting.late": ("{count} för sent", "{count} late"),
     "incidents_page.reporting.not_reported": ("{count} inte alls", "{count} not at all"),
     "incidents_page.reporting.pending": ("{count} har tidsfristen kvar",
@@ -205,33 +205,33 @@ TEXT: dict[str, tuple[str, str]] = {
                                                       "brist: ta reda på varför.",
                                                       "A report never made is a serious "
                                                       "shortcoming: find out why."),
-    "incidents_page.reporting.rule": ("Bra: alla rapporterades i tid. Bevaka: någon rapport kom för "
-                                      "sent eller har tidsfristen kvar. Åtgärda: någon incident "
-                                      "rapporterades inte alls fast tidsfristen har gått ut.",
-                                      "Good: all reported in time. Watch: a report came late or "
-                                      "its deadline is still running. Act: an incident was not "
-                                      "reported at all although its deadline has passed."),
+    "incidents_page.reporting.rule": ("Bra: alla rapporterades i tid. Bevaka: någon incident har "
+                                      "tidsfristen kvar. Åtgärda: någon rapport kom för sent eller "
+                                      "inte alls, fast tidsfristen har gått ut.",
+                                      "Good: all reported in time. Watch: an incident's deadline is "
+                                      "still running. Act: a report came late, or not at all "
+                                      "although its deadline has passed."),
     "incidents_page.reporting.none": ("Inga personuppgiftsincidenter eller betydande incidenter "
                                       "anmäldes för {scope} {year}.",
                                       "No personal data breaches or significant incidents were "
                                       "reported for {scope} in {year}."),
-    "incidents_page.reporting.note": ("Personuppgiftsincidenter ska anmälas till IMY inom 72 timmar "
+    "incidents_page.reporting.note": ("Personuppgiftsincidenter ska anmälas till IMY inom {breach_notification_hours} timmar "
                                       "(GDPR art. 33). Betydande incidenter ska ge en tidig varning "
-                                      "inom 24 timmar (cybersäkerhetslagen). Underlaget har bara en "
+                                      "inom {significant_warning_hours} timmar (cybersäkerhetslagen). Underlaget har bara en "
                                       "tidpunkt för rapportering till myndighet, så den bedöms mot "
-                                      "24 timmar för en betydande incident, även när den också är "
+                                      "{significant_warning_hours} timmar för en betydande incident, även när den också är "
                                       "en personuppgiftsincident. Tiden räknas från anmälan.",
-                                      "Personal data breaches are to be reported to IMY within 72 "
+                                      "Personal data breaches are to be reported to IMY within {breach_notification_hours} "
                                       "hours (GDPR art. 33). Significant incidents call for an "
-                                      "early warning within 24 hours (the Swedish Cybersecurity "
+                                      "early warning within {significant_warning_hours} hours (the Swedish Cybersecurity "
                                       "Act). The data holds one time of reporting to an authority, "
-                                      "so for a significant incident it is judged against 24 "
+                                      "so for a significant incident it is judged against {significant_warning_hours} "
                                       "hours, also when the incident is a personal data breach "
                                       "too. The time runs from the internal report."),
-    "incidents_page.reporting.kind.breach": ("Personuppgiftsincidenter, till IMY inom 72 h",
-                                             "Personal data breaches, to IMY within 72 h"),
-    "incidents_page.reporting.kind.significant": ("Betydande incidenter, tidig varning inom 24 h",
-                                                  "Significant incidents, early warning within 24 h"),
+    "incidents_page.reporting.kind.breach": ("Personuppgiftsincidenter, till IMY inom {breach_notification_hours} h",
+                                             "Personal data breaches, to IMY within {breach_notification_hours} h"),
+    "incidents_page.reporting.kind.significant": ("Betydande incidenter, tidig varning inom {significant_warning_hours} h",
+                                                  "Significant incidents, early warning within {significant_warning_hours} h"),
     "incidents_page.reporting.outcome.on_time": ("I tid", "In time"),
     "incidents_page.reporting.outcome.late": ("För sent", "Late"),
     "incidents_page.reporting.outcome.not_reported": ("Inte rapporterad", "Not reported"),

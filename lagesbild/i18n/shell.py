@@ -89,14 +89,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "incidents.sentence": ("{reported}, {change}.", "{reported}, {change}."),
     "incidents.sentence.none": ("Inga incidenter anmäldes {year} ({previous_year}: {previous}).",
                                 "No incidents were reported in {year} ({previous_year}: {previous})."),
-    "incidents.details": ("Allvarliga (grad 3–4): {serious} · Personuppgiftsincidenter: {breaches}",
-                          "Serious (severity 3–4): {serious} · Personal data breaches: {breaches}"),
+    "incidents.details": ("Allvarliga (grad {serious_severity}–4): {serious} · Personuppgiftsincidenter: {breaches}",
+                          "Serious (severity {serious_severity}–4): {serious} · Personal data breaches: {breaches}"),
     "incidents.no_data": ("Inga incidenter är anmälda för {scope} {year} eller {previous_year}.",
                           "No incidents are reported for {scope} in {year} or {previous_year}."),
-    "status.rule.incidents": ("Bra: inga allvarliga incidenter (grad 3–4). "
+    "status.rule.incidents": ("Bra: inga allvarliga incidenter (grad {serious_severity}–4). "
                               "Bevaka: allvarliga incidenter, men inte fler än året innan. "
                               "Åtgärda: fler allvarliga incidenter än året innan.",
-                              "Good: no serious incidents (severity 3–4). "
+                              "Good: no serious incidents (severity {serious_severity}–4). "
                               "Watch: serious incidents, but no more than the year before. "
                               "Act: more serious incidents than the year before."),
 
@@ -157,6 +157,10 @@ TEXT: dict[str, tuple[str, str]] = {
                       "riskanalys.",
                       "No risks have been assessed as of {date}: the association has no "
                       "recorded risk analysis."),
+    "status.rule.findings": ("Ett fynd under Att uppmärksamma om området ger det minst fyndets "
+                             "status.",
+                             "A finding about the area under For the board's attention gives it at "
+                             "least the finding's status."),
     "status.rule.risks": ("Bra: inga höga eller extremt höga risker. Bevaka: höga risker. "
                           "Åtgärda: extremt höga risker, eller ingen riskanalys alls.",
                           "Good: no high or extremely high risks. Watch: high risks. "
