@@ -263,8 +263,21 @@ def restore(folder: Path | str, target: Path | str, *, replace: bool = False) ->
             wal = Path(f"{target}.wal")
             if wal.exists():
                 wal.rename(Path(f"{kept}.wal"))
-        building.rename(target)
+        try:
+            building.rename(target)
+        except OSError:
+            if kept is not None:   # the old database goes back where it was
+                kept.rename(target)
+                if Path(f"{kept}.wal").exists():
+                    Path(f"{kept}.wal").rename(Path(f"{target}.wal"))
+            raise
         _fsync_dir(target.parent)
+    except (OSError, duckdb.Error) as exc:
+        _remove_database_files(building)
+        reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror
+                  else (str(exc).strip().splitlines() or [""])[0])
+        raise BackupError(f"Säkerhetskopian kunde inte läsas tillbaka till {target}: {reason}. "
+                          "Databasen är orörd.") from None
     except BaseException:
         _remove_database_files(building)
         raise

@@ -407,3 +407,21 @@ def test_a_backup_is_one_moment_while_imports_commit(demo_copy, tmp_path):
         assert sum(1 for i in incidents if i.startswith("INC-2026-9")) == imported
         seen.append(imported)
     assert seen[-1] >= 1 and seen == sorted(seen)
+
+
+def test_a_backup_whose_table_does_not_fit_its_schema_is_refused_whole(full_db, tmp_path):
+    """A file that matches its checksum but not the schema version the manifest names (for
+    example a hand-edited backup with the manifest rewritten): refused, nothing left behind."""
+    con = db.connect(full_db, read_only=True)
+    try:
+        folder = backup.write_backup(con, tmp_path / "kopior")
+    finally:
+        con.close()
+    systems = folder / "systems.parquet"
+    pq.write_table(pq.read_table(systems).drop_columns(["name"]), systems)
+    manifest = json.loads((folder / backup.MANIFEST).read_text())
+    manifest["tables"]["systems"]["sha256"] = backup._sha256(systems)
+    (folder / backup.MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(backup.BackupError, match="Databasen är orörd"):
+        backup.restore(folder, tmp_path / "ny.duckdb")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full.duckdb", "kopior"]
