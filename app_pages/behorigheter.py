@@ -32,7 +32,7 @@ def save(email_text: str, role: Role | None) -> None:
     if email == user.email:
         st.error(t("roles.own_role", lang), icon=":material/error:")
         return
-    with ui.cursor() as cur:
+    with ui.writing() as cur:
         change = user_roles.set_role(cur, email, role, changed_by=user.changed_by)
     shown = escape_markdown(email)
     st.success(t(f"roles.done.{change.value}", lang, email=shown, role=ui.role_name(role, lang)),

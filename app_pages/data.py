@@ -8,7 +8,7 @@ from lagesbild.access import Role
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import t
 from lagesbild.ui.components import escape_markdown
-from lagesbild.ui.data import cursor
+from lagesbild.ui.data import cursor, writing
 from lagesbild.ui.mapping import column_mapping, new_value_questions
 
 user = ui.require_role(Role.EDITOR)
@@ -97,7 +97,7 @@ if checked is not None and not checked.needs_mapping:
         st.dataframe(preview, hide_index=True, width="stretch", key="data_preview")
     if result.ok and st.button(t("data_page.confirm", lang), type="primary", key="data_confirm",
                                help=t("data_page.confirm_help", lang)):
-        with cursor() as cur:
+        with writing() as cur:
             imported = datapage.confirm(cur, checked, user.changed_by)
         if imported.ok:
             st.session_state.pop(CHECKED_KEY, None)

@@ -58,7 +58,8 @@ if user.may(Role.EDITOR):
             confirmed = st.checkbox(t("report_page.freeze.confirm", lang, year=year))
             label = "report_page.freeze.again" if frozen_year else "report_page.freeze.button"
             if st.form_submit_button(t(label, lang), disabled=False) and confirmed:
-                version = frozen.freeze(ui.connection(), year, frozen_by=user.changed_by, note=note)
+                with ui.writing() as cur:
+                    version = frozen.freeze(cur, year, frozen_by=user.changed_by, note=note)
                 st.success(t("report_page.freeze.done", lang, year=year, version=version))
                 st.rerun()
         if not versions.empty:

@@ -10,7 +10,7 @@ from lagesbild.access import Role
 from lagesbild.formatting import shortened
 from lagesbild.i18n import t
 from lagesbild.ui.components import escape_markdown
-from lagesbild.ui.data import cursor
+from lagesbild.ui.data import cursor, writing
 
 user = ui.require_role(Role.EDITOR)
 
@@ -111,7 +111,7 @@ def edit_form(kind: str, values: dict, *, form_key: str, fixed: tuple[str, ...],
         submitted = st.form_submit_button(t("editing.save", lang), type="primary")
     if not submitted:
         return
-    with cursor() as cur:
+    with writing() as cur:
         saved = editing.save(cur, kind, entered, changed_by=user.changed_by, lang=lang)
     if saved.changed:
         st.session_state[FLASH_KEY] = editing.saved_message(saved, entered, lang)

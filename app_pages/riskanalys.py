@@ -79,7 +79,7 @@ def start_form() -> None:
         submitted = st.form_submit_button(t("risk_analysis.start.button", lang), type="primary")
     if not submitted:
         return
-    with ui.cursor() as cur:
+    with ui.writing() as cur:
         saved = risk_analysis.save_analysis(cur, {"title": title, "scope": scope,
                                                   "participants": participants,
                                                   "started_on": started_on},
@@ -140,7 +140,7 @@ def finish_form(analysis: risk_analysis.Analysis) -> None:
                                 min_value=analysis.started_on, max_value=LATEST, format="YYYY-MM-DD",
                                 key=f"ra_finish_date_{analysis.analysis_id}")
     if st.button(t("risk_analysis.finish.button", lang), type="primary", key="ra_finish"):
-        with ui.cursor() as cur:
+        with ui.writing() as cur:
             saved = risk_analysis.finish(cur, analysis, finished_on, changed_by=user.changed_by, lang=lang)
         if saved.ok:
             st.session_state[FLASH_KEY] = t("risk_analysis.finish.done", lang, id=analysis.analysis_id)
@@ -302,7 +302,7 @@ def assess(analysis: risk_analysis.Analysis, state: dict, systems: dict) -> None
     last = step.index == step.count - 1
     save, skip, back, forward, done = st.columns(5)
     if save.button(t("risk_analysis.save", lang), type="primary", key="ra_save", width="stretch"):
-        with ui.cursor() as cur:
+        with ui.writing() as cur:
             saved = risk_analysis.save_assessment(cur, analysis, step.system_id, step.threat_id, entry,
                                                   changed_by=user.changed_by, lang=lang)
         if saved.ok:

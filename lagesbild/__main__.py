@@ -1,7 +1,10 @@
-"""The command line: python -m lagesbild init|import|export|report|freeze|profiles ...
+"""The command line: python -m lagesbild init|import|export|report|freeze|profiles|backup|restore ...
 
 Exit status 0 on success, 1 when the input or the database refused the command (with the
 reasons in Swedish on standard error), 2 when the command itself is malformed.
+
+While a Lägesbild server holds the database, import, export, report, freeze and backup ask
+that server to do the database's part (lagesbild.server_link); otherwise they open the file.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import contracts, db, export, frozen, ingest, report
+from . import backup, contracts, db, export, frozen, ingest, report, server_link
 from .contracts import MUNICIPALITIES
 
 KIND_HELP = ", ".join(contracts.KINDS)
@@ -64,12 +67,32 @@ def _parser() -> argparse.ArgumentParser:
     freeze = commands.add_parser("freeze", help="fastställ ett år: spara siffrorna bakom årets rapport")
     freeze.add_argument("--year", required=True, type=int, metavar="ÅR")
     freeze.add_argument("--note", default="", metavar="TEXT", help="t.ex. direktionens beslut och paragraf")
+
+    copy = commands.add_parser("backup", help="skriv en säkerhetskopia (går medan servern kör)")
+    copy.add_argument("--out", required=True, metavar="MAPP",
+                      help="mappen där säkerhetskopian läggs, som en egen undermapp")
+    copy.add_argument("--keep", type=int, metavar="ANTAL",
+                      help="ta sedan bort äldre säkerhetskopior i mappen så att så här många finns kvar")
+
+    back = commands.add_parser("restore", help="läs tillbaka en säkerhetskopia till en ny eller tom databas")
+    back.add_argument("folder", metavar="MAPP", help="säkerhetskopians mapp (lagesbild-ÅÅÅÅMMDD-TTMMSS)")
+    back.add_argument("--ersatt", action="store_true",
+                      help="ersätt en databas som redan har uppgifter (den gamla sparas bredvid)")
     return parser
 
 
 def _init(args) -> int:
     from . import demo  # only init needs the demo generator
 
+    server = server_link.running_server()
+    if server is not None:
+        if args.demo:
+            raise db.LagesbildError(f"Lägesbild-servern har databasen {db.database_path()} öppen; "
+                                    "demodata läses bara in i en tom databas utan server.")
+        answer, _ = server.call("hello")
+        print(f"Databasen {db.database_path()} är klar (schemaversion {answer['schema_version']}; "
+              "Lägesbild-servern har den öppen).")
+        return 0
     con = db.connect()
     try:
         if args.demo:
@@ -95,15 +118,22 @@ def _import(args) -> int:
     from . import profiles  # only imports through a profile need it
 
     profile, matched = _import_profile(args, profiles)
-    con = db.connect()
-    try:
-        if profile is None:
-            result = ingest.import_file(con, args.kind, args.file, dry_run=args.dry_run)
-        else:
-            result = profiles.import_with_profile(con, profile, args.file, dry_run=args.dry_run,
-                                                  defaults=_settings(args.set))
-    finally:
-        con.close()
+    defaults = _settings(args.set)
+    server = server_link.running_server()
+    if server is not None:
+        result = server.import_file(args.kind, _read_input(args.file), file_name=Path(args.file).name,
+                                    dry_run=args.dry_run, changed_by=ingest.current_user(),
+                                    profile=profile, defaults=defaults)
+    else:
+        con = server_link.connect_waiting()
+        try:
+            if profile is None:
+                result = ingest.import_file(con, args.kind, args.file, dry_run=args.dry_run)
+            else:
+                result = profiles.import_with_profile(con, profile, args.file, dry_run=args.dry_run,
+                                                      defaults=defaults)
+        finally:
+            con.close()
     if profile is not None:
         how = "känd på rubrikerna" if matched else "vald"
         print(f"Profil: {profile.name} ({how}).", file=sys.stderr if not result.ok else sys.stdout)
@@ -175,13 +205,19 @@ def _export(args) -> int:
         spec = contracts.kind(args.kind)
     except KeyError:
         raise db.LagesbildError(f"Okänt dataslag '{args.kind}'. Giltiga: {KIND_HELP}.") from None
-    con = db.connect(read_only=db.database_path().exists())
+    server = server_link.running_server()
     try:
-        count = export.export_file(con, spec.name, args.format, args.out)
+        if server is not None:
+            content, count = server.export(spec.name, args.format)
+            Path(args.out).write_bytes(content)
+        else:
+            con = server_link.connect_waiting(read_only=db.database_path().exists())
+            try:
+                count = export.export_file(con, spec.name, args.format, args.out)
+            finally:
+                con.close()
     except OSError as exc:
         raise db.LagesbildError(f"Filen {args.out} kunde inte skrivas: {exc.strerror}.") from None
-    finally:
-        con.close()
     print(f"{count} rader ur {spec.label_sv.lower()} exporterade till {args.out}.")
     return 0
 
@@ -201,12 +237,17 @@ def _report(args) -> int:
         if municipality is None:
             raise db.LagesbildError(f"Okänd kommun '{args.kommun}'. Giltiga: "
                                     f"{', '.join(MUNICIPALITIES.values)}.")
-    con = db.connect(read_only=db.database_path().exists())
-    try:
-        paper = report.yearly_report(lambda name, **params: db.query(con, name, **params), args.year,
-                                     municipality, args.lang, public=args.public)
-    finally:
-        con.close()
+    server = server_link.running_server()
+    if server is not None:
+        paper = report.yearly_report(server.query, args.year, municipality, args.lang,
+                                     public=args.public)
+    else:
+        con = server_link.connect_waiting(read_only=db.database_path().exists())
+        try:
+            paper = report.yearly_report(lambda name, **params: db.query(con, name, **params),
+                                         args.year, municipality, args.lang, public=args.public)
+        finally:
+            con.close()
     content = report.render(paper, args.format)
     try:
         with open(args.out, "wb") as file:
@@ -220,18 +261,73 @@ def _report(args) -> int:
 
 def _freeze(args) -> int:
     _check_year(args.year)
-    con = db.connect()
-    try:
-        version = frozen.freeze(con, args.year, frozen_by=ingest.current_user(), note=args.note)
-    finally:
-        con.close()
+    server = server_link.running_server()
+    if server is not None:
+        version = server.freeze(args.year, frozen_by=ingest.current_user(), note=args.note)
+    else:
+        con = server_link.connect_waiting()
+        try:
+            version = frozen.freeze(con, args.year, frozen_by=ingest.current_user(), note=args.note)
+        finally:
+            con.close()
     print(f"{args.year} är fastställt (version {version}). Rapporten för {args.year} visar från "
           "och med nu de sparade siffrorna.")
     return 0
 
 
+def _read_input(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise db.LagesbildError(f"Filen {path} kunde inte läsas: {exc.strerror}.") from None
+
+
+def _backup(args) -> int:
+    if args.keep is not None and args.keep < 1:
+        raise db.LagesbildError("--keep ska vara minst 1: den nya säkerhetskopian sparas alltid.")
+    out = Path(args.out)
+    server = server_link.running_server()
+    if server is not None:
+        written = server.backup(out)
+    else:
+        if not db.database_path().exists():
+            raise db.DatabaseError(f"Databasen {db.database_path()} finns inte; det finns inget "
+                                   "att säkerhetskopiera.")
+        con = server_link.connect_waiting(read_only=True)
+        try:
+            written = backup.write_backup(con, out)
+        finally:
+            con.close()
+    manifest = backup.read_manifest(written)
+    rows = sum(entry["rows"] for entry in manifest["tables"].values())
+    print(f"Säkerhetskopian är skriven till {written} ({len(manifest['tables'])} tabeller, "
+          f"{rows} rader, schemaversion {manifest['schema_version']}).")
+    if args.keep is not None:
+        removed = backup.prune(out, keep=args.keep)
+        if removed:
+            noun = "säkerhetskopia" if len(removed) == 1 else "säkerhetskopior"
+            print(f"{len(removed)} äldre {noun} togs bort: "
+                  + ", ".join(path.name for path in removed) + ".")
+    return 0
+
+
+def _restore(args) -> int:
+    target = db.database_path()
+    if server_link.running_server(target) is not None:
+        raise db.LagesbildError(f"Lägesbild-servern har databasen {target} öppen. Stoppa servern "
+                                "innan du läser tillbaka en säkerhetskopia.")
+    restored = backup.restore(args.folder, target, replace=args.ersatt)
+    upgraded = (f", uppgraderad från schemaversion {restored.backup_version}"
+                if restored.backup_version != restored.schema_version else "")
+    print(f"Säkerhetskopian {args.folder} är återläst till {restored.path} ({restored.rows} rader, "
+          f"schemaversion {restored.schema_version}{upgraded}).")
+    if restored.replaced is not None:
+        print(f"Den tidigare databasen sparades som {restored.replaced}.")
+    return 0
+
+
 COMMANDS = {"init": _init, "import": _import, "export": _export, "report": _report, "freeze": _freeze,
-            "profiles": _profiles}
+            "profiles": _profiles, "backup": _backup, "restore": _restore}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,6 +52,10 @@ def _refuse_other_database(path: Path) -> None:
                 "LAGESBILD_DB, eller en ny fil, så skapas databasen.")
 
 
+class DatabaseLocked(DatabaseError):
+    """Another process holds the file: worth waiting for, unlike the other errors."""
+
+
 def database_path() -> Path:
     """The database file: ``LAGESBILD_DB`` if set, else ``data/lagesbild.duckdb``."""
     return Path(os.environ.get("LAGESBILD_DB") or DEFAULT_PATH)
@@ -83,9 +87,9 @@ def connect(path: Path | str | None = None, *, read_only: bool = False) -> duckd
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
-            raise DatabaseError(
-                f"Databasen {path} används av en annan process (till exempel Lägesbild-servern). "
-                "Importera via appens datasida eller stoppa servern och försök igen.") from None
+            raise DatabaseLocked(
+                f"Databasen {path} används av en annan process (ett annat kommando eller en "
+                "Lägesbild-server som inte svarar). Försök igen när den är klar.") from None
         if "extension" in text.lower():
             # DuckDB recognised another program's database and wanted an extension to read it.
             raise DatabaseError(f"Filen {path} är inte en Lägesbild-databas (DuckDB).") from None
@@ -117,15 +121,17 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection, *, read_only: bool = False) -> int:
-    """Apply the schema scripts the database has not seen; return the new version."""
+def migrate(con: duckdb.DuckDBPyConnection, *, read_only: bool = False,
+            target: int | None = None) -> int:
+    """Apply the schema scripts the database has not seen, up to ``target`` (default: all);
+    return the new version."""
     current = schema_version(con)
     newest = latest_version()
     if current > newest:
         raise DatabaseError(
             f"Databasen har schemaversion {current}, men den här versionen av Lägesbild känner bara "
             f"till version {newest}. Uppdatera Lägesbild innan du öppnar databasen.")
-    pending = [(v, p) for v, p in migrations() if v > current]
+    pending = [(v, p) for v, p in migrations() if current < v <= (target or newest)]
     if pending and read_only:
         raise DatabaseError(
             f"Databasen har schemaversion {current} och behöver uppgraderas till {newest}; "
@@ -162,16 +168,21 @@ def query(con: duckdb.DuckDBPyConnection, name: str, **params) -> pd.DataFrame:
 
 
 def execute(con: duckdb.DuckDBPyConnection, name: str, **params) -> duckdb.DuckDBPyConnection:
-    """Run the named statement with named parameters; for writes, whose result is not a table.
-    The rules' numbers (``lagesbild.rules.sql_params``) are bound to every statement that
-    names them, so no query repeats a threshold."""
+    """Run the named statement with named parameters; for writes, whose result is not a table."""
+    return con.execute(*statement(name, **params))
+
+
+def statement(name: str, **params) -> tuple[str, dict]:
+    """The named statement's SQL and the parameters it uses; TypeError if one is missing. The
+    rules' numbers (``lagesbild.rules.sql_params``) are bound to every statement that names
+    them, so no query repeats a threshold."""
     sql = sql_text(name)
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
     params = {**rules.sql_params(), **params}
     missing = used - params.keys()
     if missing:
         raise TypeError(f"query {name} needs parameters {sorted(missing)}")
-    return con.execute(sql, {k: v for k, v in params.items() if k in used})
+    return sql, {k: v for k, v in params.items() if k in used}
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> int:

@@ -108,7 +108,10 @@ def test_init_demo_refuses_a_database_with_own_data(tmp_path):
     assert counts(database)["systems"] == 2
 
 
-def test_database_in_use_gets_a_clear_message(tmp_path):
+def test_database_in_use_gets_a_clear_message(tmp_path, monkeypatch):
+    """Held by a process that offers no link (not a Lägesbild server): the command waits its
+    bounded time, then says so."""
+    monkeypatch.setenv("LAGESBILD_LOCK_WAIT", "1")
     database = tmp_path / "db.duckdb"
     holder = db.connect(database)
     try:

@@ -11,7 +11,7 @@ only while the server listens on the loopback interface alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -21,22 +21,16 @@ from lagesbild.i18n import DEFAULT_LANGUAGE, t
 from lagesbild.pages import ALL_PAGES
 from lagesbild.ui.components import escape_markdown
 from lagesbild.ui.data import cursor
+from lagesbild.ui.data import settings as _settings
 from lagesbild.ui.filters import LANGUAGE_KEY, parse_language
 
 AUTH_SECTION = "auth"
-SETTINGS_SECTION = "lagesbild"      # [lagesbild] roller = {...}, kontakt = "..."
 LOOPBACK = ("localhost", "::1")
 
 
 def auth_configured() -> bool:
     """Whether sign-in is configured: an ``[auth]`` section in the secrets."""
     return st.secrets.load_if_toml_exists() and bool(st.secrets.get(AUTH_SECTION))
-
-
-def _settings() -> Mapping:
-    if not st.secrets.load_if_toml_exists():
-        return {}
-    return st.secrets.get(SETTINGS_SECTION) or {}
 
 
 def configured_roles() -> dict[str, Role]:

@@ -2,13 +2,17 @@
 changes.
 
 DuckDB lets one process hold the file read-write and then blocks every other process, so
-the server keeps a single connection (imports go through it too). A connection used from
-two threads at once raises "connection is busy": every query runs on its own cursor.
+the server keeps a single connection; imports go through it too, and so do the commands
+run beside the server (lagesbild.server_link), which ask it over a loopback link. Every
+write, from a page or a command, holds one lock: two imports never interleave. A connection
+used from two threads at once raises "connection is busy": every query runs on its own cursor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import logging
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import partial
@@ -17,11 +21,17 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from lagesbild import db, demo
+from lagesbild import backup, db, demo, server_link
 
 
 PAGE_MODELS_KEY = "_page_models"
 PAGE_MODELS_KEPT = 8   # per session: the last few pages and selections
+SETTINGS_SECTION = "lagesbild"      # [lagesbild] roller = {...}, kontakt = "...", [lagesbild.backup]
+LOG = logging.getLogger(__name__)
+WRITE_LOCK = threading.Lock()
+# The link and the nightly backup of the connection opened last: a cache cleared (in tests)
+# opens a new connection, and the old link is stopped rather than left listening.
+_services: dict[str, object] = {}
 
 
 @st.cache_resource(show_spinner=False)
@@ -31,14 +41,39 @@ def connection() -> duckdb.DuckDBPyConnection:
     A database that has never received data gets the demo data, so that
     ``streamlit run dashboard.py`` on a fresh checkout shows a working dashboard.
     """
-    con = db.connect()
+    # A command may hold the file for a moment (a report, a backup): wait for it, bounded.
+    con = server_link.connect_waiting()
     try:
-        if db.query(con, "database_is_empty")["empty"].iloc[0]:
-            demo.load_demo(con)
+        with WRITE_LOCK:
+            if db.query(con, "database_is_empty")["empty"].iloc[0]:
+                demo.load_demo(con)
+        _start_services(con)
     except Exception:
         con.close()
         raise
     return con
+
+
+def _start_services(con: duckdb.DuckDBPyConnection) -> None:
+    """The link the command line asks through, and the nightly backup if one is configured."""
+    for service in _services.values():
+        service.stop()
+    _services.clear()
+    _services["link"] = server_link.Link(con, db.database_path(), WRITE_LOCK).start()
+    try:
+        nightly = backup.nightly_settings(settings().get("backup"))
+    except db.LagesbildError as exc:
+        LOG.error("Ingen nattlig säkerhetskopia: %s", exc)
+        return
+    if nightly is not None:
+        _services["nightly"] = backup.Nightly(con, nightly).start()
+
+
+def settings() -> Mapping:
+    """The ``[lagesbild]`` section of ``.streamlit/secrets.toml``, read at call time (tests set it)."""
+    if not st.secrets.load_if_toml_exists():
+        return {}
+    return st.secrets.get(SETTINGS_SECTION) or {}
 
 
 @contextmanager
@@ -48,6 +83,19 @@ def cursor() -> Iterator[duckdb.DuckDBPyConnection]:
         yield cur
     finally:
         cur.close()
+
+
+@contextmanager
+def writing() -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor for an import or an edit: one write at a time in this server, whether it comes
+    from a page or from a command beside the server."""
+    con = connection()
+    with WRITE_LOCK:
+        cur = con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
 
 
 def fetch(name: str, **params) -> pd.DataFrame:
