@@ -246,3 +246,13 @@ def test_local_mode_shows_no_data_when_other_computers_can_connect(open_app, dem
     assert (address or t("access.local.all_interfaces")) in app.error[0].value
     assert "127.0.0.1" in app.error[0].value
     assert data_shown(app) == {}
+
+
+def test_local_mode_shows_no_data_when_reached_through_a_proxy(open_app, demo_copy, monkeypatch):
+    # The server listens on 127.0.0.1, but nginx in front of it answers the network.
+    from lagesbild.ui import access
+    monkeypatch.setattr(access, "local_mode_proxied", lambda: "X-Forwarded-For")
+    app = open_app(demo_copy, ar="2024")
+    assert not app.exception
+    assert app.error[0].value == t("access.local.proxied", header="X-Forwarded-For")
+    assert data_shown(app) == {}

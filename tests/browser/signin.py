@@ -43,8 +43,9 @@ admin = ["{ADMIN}"]
 
 
 def sign_in(page: Page, app_url: str, issuer: str, email: str, path: str = "/") -> None:
-    """From the app's login page through the provider's login and consent, back to the app."""
-    page.goto(f"{app_url}{path}")
+    """From the app's login page through the provider's login and consent, back to the app
+    (which opens its start page), then to ``path``."""
+    page.goto(f"{app_url}/")
     wait_for_script(page)
     page.get_by_role("button", name=t("access.login.button")).click()
     page.wait_for_url(f"{issuer}/**")
@@ -54,3 +55,6 @@ def sign_in(page: Page, app_url: str, issuer: str, email: str, path: str = "/") 
     page.get_by_role("button", name="Continue").click()      # the provider's consent
     page.wait_for_url(f"{app_url}/**")
     wait_for_script(page)
+    if path != "/":
+        page.goto(f"{app_url}{path}")
+        wait_for_script(page)
