@@ -4,6 +4,7 @@ each role, as someone without a role, out again, and with a tampered or expired 
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import pytest
@@ -29,7 +30,6 @@ def menu_titles(role: Role) -> list[str]:
 @pytest.fixture(scope="module")
 def signin_app(demo_db_path, tmp_path_factory):
     """The provider and an app configured to sign in through it, over the demo database."""
-    import shutil
     directory = tmp_path_factory.mktemp("signin")
     port = free_port()
     app_url = f"http://127.0.0.1:{port}"
