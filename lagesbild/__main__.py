@@ -78,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     back.add_argument("folder", metavar="MAPP", help="säkerhetskopians mapp (lagesbild-ÅÅÅÅMMDD-TTMMSS)")
     back.add_argument("--ersatt", action="store_true",
                       help="ersätt en databas som redan har uppgifter (den gamla sparas bredvid)")
+
+    remind = commands.add_parser("remind", help="skicka de påminnelser som är aktuella: inför "
+                                 "direktionens möten och nära rapporteringsfrister")
+    remind.add_argument("--secrets", default=".streamlit/secrets.toml", metavar="FIL",
+                        help="inställningarna ([lagesbild.paminnelser], [lagesbild.smtp])")
+    remind.add_argument("--dry-run", action="store_true",
+                        help="visa vad som skulle skickas, utan att skicka något")
     return parser
 
 
@@ -326,8 +333,42 @@ def _restore(args) -> int:
     return 0
 
 
+
+def _remind(args) -> int:
+    from pathlib import Path
+
+    from . import reminders
+    from .i18n import t
+
+    settings = reminders.load_settings(Path(args.secrets))
+    now = dt.datetime.now().replace(microsecond=0)
+    server = server_link.running_server()
+    if server is not None:
+        due = reminders.due(server.query, settings, now)
+    else:
+        con = (server_link.connect_waiting(read_only=True) if db.database_path().exists()
+               else db.connect())
+        try:
+            due = reminders.due(lambda name, **params: db.query(con, name, **params), settings, now)
+        finally:
+            con.close()
+    sent_path = reminders.sent_file(db.database_path())
+    if args.dry_run:
+        sent = reminders.already_sent(sent_path)
+        due = [reminder for reminder in due if reminder.key not in sent]
+        key = "reminders.would_send"
+    else:
+        due = reminders.send_due(due, settings, sent_path, now)
+        key = "reminders.sent"
+    for reminder in due:
+        print(t(key, to=", ".join(reminder.recipients), subject=reminder.subject))
+    if not due:
+        print(t("reminders.none_due"))
+    return 0
+
+
 COMMANDS = {"init": _init, "import": _import, "export": _export, "report": _report, "freeze": _freeze,
-            "profiles": _profiles, "backup": _backup, "restore": _restore}
+            "profiles": _profiles, "backup": _backup, "restore": _restore, "remind": _remind}
 
 
 def main(argv: list[str] | None = None) -> int:

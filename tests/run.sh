@@ -13,6 +13,25 @@ if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ]; then
     apt-get install -y -qq chromium
 fi
 
+# --- Services the deployment tests start themselves, on loopback (tests/services.py) ---------
+# nginx in front of the app (deploy/nginx-lagesbild.conf), Node.js for the OpenID Connect
+# provider the sign-in tests log in through, and that provider's pinned packages.
+if [ "$(id -u)" -eq 0 ]; then
+    missing=""
+    command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+    command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+    command -v npm >/dev/null 2>&1 || missing="$missing npm"
+    if [ -n "$missing" ]; then
+        apt-get update -qq
+        # shellcheck disable=SC2086
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+    fi
+fi
+if command -v npm >/dev/null 2>&1 && [ ! -d tests/oidc/node_modules/oidc-provider ]; then
+    (cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# --------------------------------------------------------------------------------------------
+
 if [ "$#" -gt 0 ]; then
     exec python -m pytest -q "$@"
 fi

@@ -146,10 +146,15 @@ def test_a_reader_sees_the_board_pages_and_nothing_to_maintain(run_app, demo_cop
         assert not app.exception and not app.error
         assert app.get("plotly_chart")
         assert not app.get("file_uploader") and not app.get("data_editor")
-    # The maintenance pages are not in the reader's navigation at all ...
+    # The maintenance pages are out of the reader's menu (the browser test sees the menu);
+    # their addresses run the page, which says in Swedish which role it needs ...
     for page in MAINTENANCE_PAGES:
-        with pytest.raises(ValueError):
-            app.switch_page(page.file)
+        app.switch_page(page.file).run()
+        assert not app.exception
+        needed = t(f"access.role.{page.role.value}")
+        assert any(needed in warning.value for warning in app.warning), page.url_path
+        assert not any(app.main.get(kind) for kind in ("metric", "plotly_chart", "dataframe",
+                                                       "file_uploader", "data_editor"))
     # ... and each refuses a reader by itself.
     for page in MAINTENANCE_PAGES:
         alone = run_app(demo_copy, signed_in(READER), script=page.file)
@@ -170,8 +175,9 @@ def test_a_role_given_in_the_app_counts_and_the_higher_role_wins(run_app, demo_c
         assert not app.exception and not app.error
         app.switch_page(MAINTENANCE_PAGES[0].file).run()    # the data page: editors only
         assert not app.exception and not app.warning
-        with pytest.raises(ValueError):
-            app.switch_page("app_pages/behorigheter.py")
+        app.switch_page("app_pages/behorigheter.py").run()
+        assert any(t("access.role.admin") in warning.value for warning in app.warning)
+        assert not app.text_input
 
 
 def test_an_administrator_gives_a_role_and_it_is_logged(run_app, demo_copy):
@@ -239,4 +245,14 @@ def test_local_mode_shows_no_data_when_other_computers_can_connect(open_app, dem
     assert not app.exception
     assert (address or t("access.local.all_interfaces")) in app.error[0].value
     assert "127.0.0.1" in app.error[0].value
+    assert data_shown(app) == {}
+
+
+def test_local_mode_shows_no_data_when_reached_through_a_proxy(open_app, demo_copy, monkeypatch):
+    # The server listens on 127.0.0.1, but nginx in front of it answers the network.
+    from lagesbild.ui import access
+    monkeypatch.setattr(access, "local_mode_proxied", lambda: "X-Forwarded-For")
+    app = open_app(demo_copy, ar="2024")
+    assert not app.exception
+    assert app.error[0].value == t("access.local.proxied", header="X-Forwarded-For")
     assert data_shown(app) == {}

@@ -40,6 +40,14 @@ TEXT: dict[str, tuple[str, str]] = {
                              "computers (server.address = {address}). No figures are shown. "
                              "Configure sign-in ([auth] in .streamlit/secrets.toml) or start the "
                              "server with --server.address 127.0.0.1."),
+    "access.local.proxied": ("Lägesbild körs utan inloggning men nås genom en proxy (begäran har "
+                             "huvudet {header}), alltså från andra datorer. Därför visas inga "
+                             "uppgifter. Konfigurera inloggning ([auth] i .streamlit/secrets.toml) "
+                             "innan appen ställs bakom en proxy.",
+                             "Lägesbild runs without sign-in but is reached through a proxy (the "
+                             "request has the header {header}), so from other computers. No "
+                             "figures are shown. Configure sign-in ([auth] in "
+                             ".streamlit/secrets.toml) before putting the app behind a proxy."),
     "access.local.all_interfaces": ("alla nätverksgränssnitt", "all network interfaces"),
 
     # --- Role names -------------------------------------------------------------------------

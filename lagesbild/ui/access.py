@@ -26,6 +26,9 @@ from lagesbild.ui.filters import LANGUAGE_KEY, parse_language
 
 AUTH_SECTION = "auth"
 LOOPBACK = ("localhost", "::1")
+# Headers a reverse proxy (deploy/nginx-lagesbild.conf) adds: a request carrying one came from
+# wherever the proxy is reachable, though the server itself listens on loopback only.
+PROXY_HEADERS = ("X-Forwarded-For", "X-Real-IP", "Forwarded")
 
 
 def auth_configured() -> bool:
@@ -77,6 +80,12 @@ def local_mode_exposed() -> str | None:
     return address or t("access.local.all_interfaces", _language())
 
 
+def local_mode_proxied() -> str | None:
+    """In local mode, the proxy header this session's request came with, if any."""
+    headers = st.context.headers
+    return next((name for name in PROXY_HEADERS if headers.get(name)), None)
+
+
 # --- What a visitor sees instead of the data --------------------------------------------------
 
 def login_view() -> None:
@@ -115,13 +124,20 @@ def exposed_view(address: str) -> None:
              icon=":material/lan:")
 
 
+def proxied_view(header: str) -> None:
+    st.error(t("access.local.proxied", _language(), header=header), icon=":material/lan:")
+
+
 def _blocking_view(user: User | None) -> Callable[[], None] | None:
     """What to show instead of any data, or None when the user may read."""
     if user is None:
         return login_view
     if user.local:
         address = local_mode_exposed()
-        return (lambda: exposed_view(address)) if address else None
+        if address:
+            return lambda: exposed_view(address)
+        header = local_mode_proxied()
+        return (lambda: proxied_view(header)) if header else None
     if user.role is None:
         return lambda: no_role_view(user)
     return None

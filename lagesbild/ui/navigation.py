@@ -14,9 +14,9 @@ SECTIONS = (("nav.section.board", BOARD_PAGES), ("nav.section.report", REPORT_PA
             ("nav.section.maintenance", MAINTENANCE_PAGES))
 
 
-def _page(page: AppPage, lang: str) -> st.Page:
+def _page(page: AppPage, lang: str, visibility: str = "visible") -> st.Page:
     return st.Page(page.file, title=t(page.title_key, lang), icon=page.icon,
-                   url_path=page.url_path)
+                   url_path=page.url_path, visibility=visibility)
 
 
 def board_pages(lang: str) -> list[st.Page]:
@@ -26,10 +26,18 @@ def board_pages(lang: str) -> list[st.Page]:
 def user_sections(user: User, lang: str) -> dict[str, list[st.Page]]:
     """Menu section title -> the pages in it that ``user`` may open; empty sections left out."""
     sections = {}
+    refused = []
     for title_key, pages in SECTIONS:
         allowed = [_page(page, lang) for page in pages if user.may(page.role)]
         if allowed:
             sections[t(title_key, lang)] = allowed
+        refused += [_page(page, lang, "hidden") for page in pages if not user.may(page.role)]
+    # A page the role may not open keeps its address, out of the menu: a link to it runs the
+    # page, which says in the user's language which role it needs (instead of Streamlit's
+    # English "Page not found").
+    if sections:
+        first = next(iter(sections))
+        sections[first] = [*sections[first], *refused]
     return sections
 
 

@@ -55,8 +55,9 @@ def _free_port() -> int:
 class StreamlitServer:
     """`streamlit run dashboard.py` in its own process, on a free port."""
 
-    def __init__(self, db_path: Path, log_path: Path, extra_args: Sequence[str] = ()):
-        self.port = _free_port()
+    def __init__(self, db_path: Path, log_path: Path, extra_args: Sequence[str] = (),
+                 port: int | None = None):
+        self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         env = {**os.environ, "LAGESBILD_DB": str(db_path)}
@@ -94,8 +95,9 @@ class StreamlitServer:
         self._log.close()
 
 
-def start_server(db_path: Path, log_dir: Path, extra_args: Sequence[str] = ()) -> StreamlitServer:
-    server = StreamlitServer(db_path, log_dir / "streamlit.log", extra_args)
+def start_server(db_path: Path, log_dir: Path, extra_args: Sequence[str] = (),
+                 port: int | None = None) -> StreamlitServer:
+    server = StreamlitServer(db_path, log_dir / "streamlit.log", extra_args, port)
     try:
         server.wait_until_healthy()
     except Exception:
