@@ -55,14 +55,15 @@ def _free_port() -> int:
 class StreamlitServer:
     """`streamlit run dashboard.py` in its own process, on a free port."""
 
-    def __init__(self, db_path: Path, log_path: Path, extra_args: Sequence[str] = ()):
+    def __init__(self, db_path: Path, log_path: Path, extra_args: Sequence[str] = (),
+                 script: str = "dashboard.py"):
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         env = {**os.environ, "LAGESBILD_DB": str(db_path)}
         self._log = open(log_path, "wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+            [sys.executable, "-m", "streamlit", "run", script,
              "--server.headless", "true", "--server.fileWatcherType", "none",
              "--server.port", str(self.port), "--server.address", "127.0.0.1", *extra_args],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
@@ -94,8 +95,9 @@ class StreamlitServer:
         self._log.close()
 
 
-def start_server(db_path: Path, log_dir: Path, extra_args: Sequence[str] = ()) -> StreamlitServer:
-    server = StreamlitServer(db_path, log_dir / "streamlit.log", extra_args)
+def start_server(db_path: Path, log_dir: Path, extra_args: Sequence[str] = (),
+                 script: str = "dashboard.py") -> StreamlitServer:
+    server = StreamlitServer(db_path, log_dir / "streamlit.log", extra_args, script)
     try:
         server.wait_until_healthy()
     except Exception:
