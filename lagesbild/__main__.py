@@ -15,12 +15,38 @@ import os
 import shutil
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import backup, contracts, db, export, frozen, ingest, report, server_link
 from .contracts import MUNICIPALITIES
+from .i18n import t
+from .i18n.cli import ARGPARSE
 
 KIND_HELP = ", ".join(contracts.KINDS)
+
+
+@contextmanager
+def _argparse_in_swedish() -> Iterator[None]:
+    """argparse's own words (usage, the help option, its errors) in Swedish while the command
+    line is built and read. argparse looks them up through its module's gettext functions,
+    and ships no Swedish catalogue."""
+    english_gettext, english_ngettext = argparse._, argparse.ngettext
+    argparse._ = lambda message: ARGPARSE.get(message, (message,))[0]
+    argparse.ngettext = lambda one, other, count: argparse._(one if count == 1 else other)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = english_gettext, english_ngettext
+
+
+def _year(raw: str) -> int:
+    """A year as the command line takes it: four ASCII digits."""
+    text = raw.strip()
+    if len(text) != 4 or not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError(t("cli.year.invalid", value=repr(raw)))
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,14 +54,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m lagesbild",
         description="Lägesbild: informations- och it-säkerhetens läge för förbundsdirektionen. "
                     "Databasen är data/lagesbild.duckdb om inte LAGESBILD_DB anger en annan fil.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO",
+                                     help=t("cli.command"))
 
     init = commands.add_parser("init", help="skapa databasen (eller uppgradera dess schema)")
     init.add_argument("--demo", action="store_true", help="läs in demodata från data/demo")
 
     load = commands.add_parser("import", help="validera och läs in en CSV- eller XLSX-fil")
     load.add_argument("kind", metavar="SLAG", help=f"dataslag: {KIND_HELP}")
-    load.add_argument("file", metavar="FIL")
+    load.add_argument("file", metavar="FIL", help=t("cli.import.file"))
     load.add_argument("--dry-run", action="store_true",
                       help="validera och visa vad som skulle ändras, utan att skriva något")
     load.add_argument("--profile", metavar="NAMN|FIL", default=None,
@@ -46,13 +73,13 @@ def _parser() -> argparse.ArgumentParser:
 
     out = commands.add_parser("export", help="exportera ett dataslag till CSV eller XLSX")
     out.add_argument("kind", metavar="SLAG", help=f"dataslag: {KIND_HELP}")
-    out.add_argument("--format", required=True, choices=export.FORMATS)
-    out.add_argument("--out", required=True, metavar="FIL")
+    out.add_argument("--format", required=True, choices=export.FORMATS, help=t("cli.export.format"))
+    out.add_argument("--out", required=True, metavar="FIL", help=t("cli.export.out"))
 
     paper = commands.add_parser("report", help="skriv årsrapporten till förbundsdirektionen")
-    paper.add_argument("--year", required=True, type=int, metavar="ÅR")
-    paper.add_argument("--format", required=True, choices=report.FORMATS)
-    paper.add_argument("--out", required=True, metavar="FIL")
+    paper.add_argument("--year", required=True, type=_year, metavar="ÅR", help=t("cli.report.year"))
+    paper.add_argument("--format", required=True, choices=report.FORMATS, help=t("cli.report.format"))
+    paper.add_argument("--out", required=True, metavar="FIL", help=t("cli.report.out"))
     paper.add_argument("--public", action="store_true",
                        help="offentlig version: bara sammanställda uppgifter, inga enskilda "
                             "incidenter, risker eller sårbara system")
@@ -65,7 +92,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="kopiera de egna profilerna till en mapp")
 
     freeze = commands.add_parser("freeze", help="fastställ ett år: spara siffrorna bakom årets rapport")
-    freeze.add_argument("--year", required=True, type=int, metavar="ÅR")
+    freeze.add_argument("--year", required=True, type=_year, metavar="ÅR", help=t("cli.freeze.year"))
     freeze.add_argument("--note", default="", metavar="TEXT", help="t.ex. direktionens beslut och paragraf")
 
     copy = commands.add_parser("backup", help="skriv en säkerhetskopia (går medan servern kör)")
@@ -372,7 +399,8 @@ COMMANDS = {"init": _init, "import": _import, "export": _export, "report": _repo
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    with _argparse_in_swedish():
+        args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
     except db.LagesbildError as exc:

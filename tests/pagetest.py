@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def shown(markdown: str) -> str:
+    """Markdown source as a reader sees it: escapes resolved, invisible word joiners gone."""
+    return _ESCAPE.sub(r"\1", markdown).replace("\u2060", "")
 
 
 def assert_clean(app) -> None:

@@ -33,7 +33,17 @@ fi
 # --------------------------------------------------------------------------------------------
 
 if [ "$#" -gt 0 ]; then
-    exec python -m pytest -q "$@"
+    # Quiet by default, but a -q or -v of the caller's own replaces ours: two -q would hide
+    # pytest's summary line ("3 passed in 1.2s").
+    quiet=-q
+    for arg in "$@"; do
+        case "$arg" in
+            --quiet|--verbose) quiet= ;;
+            --*) ;;
+            -*[qv]*) quiet= ;;
+        esac
+    done
+    exec python -m pytest $quiet "$@"
 fi
 
 # The whole suite: everything but the browser tests spread over two processes, then the

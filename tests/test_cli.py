@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,43 @@ def test_freeze_then_report_says_so(demo_copy, tmp_path):
             (2025, 1, "it-chef", "DIR § 12")]
     finally:
         con.close()
+
+
+def test_help_explains_every_option_in_swedish():
+    import argparse
+
+    from lagesbild.__main__ import _argparse_in_swedish, _parser
+    from lagesbild.i18n.cli import ARGPARSE
+
+    with _argparse_in_swedish():
+        parser = _parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert commands.help
+    for name, command in commands.choices.items():
+        undocumented = [action.option_strings or action.dest for action in command._actions
+                        if not action.help]
+        assert undocumented == [], name
+    # argparse's own words, translated with its placeholders (a named one may be left out).
+    for english, (swedish, _) in ARGPARSE.items():
+        named, positional = (lambda text: set(re.findall(r"%\(\w+\)[sr]", text)),
+                             lambda text: re.findall(r"%[sr]", text))
+        assert named(swedish) <= named(english) and positional(swedish) == positional(english), english
+
+
+def test_help_and_errors_have_no_english_boilerplate(tmp_path):
+    database = tmp_path / "db.duckdb"
+    shown = cli("report", "--help", database=database)
+    assert shown.returncode == 0
+    for option, words in (("--year", "året"), ("--format", "filformat"), ("--out", "filen")):
+        lines = shown.stdout.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"  {option}"))
+        assert words in lines[at] + lines[at + 1], option
+    refused = cli("report", "--year", "²", "--format", "odt", database=database)
+    assert refused.returncode == 2
+    missing = cli("report", database=database)
+    assert missing.returncode == 2
+    everything = shown.stdout + refused.stderr + missing.stderr
+    assert "användning:" in everything and "fel:" in missing.stderr
+    assert "måste anges" in missing.stderr and "årtal" in refused.stderr
+    for english in ("usage:", "options:", "show this help", "error:", "required", "invalid"):
+        assert english not in everything, english

@@ -26,15 +26,41 @@ _STATUS_STYLE = {
 # arrow and the signed figure say the same.
 _DELTA_COLOUR = {True: "blue", False: "orange", None: "gray"}
 
-# Characters Markdown would read as formatting anywhere in a line: names and titles come from
-# imported data. Escaped, each shows as itself.
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|$~#])")
+# Names and titles come from imported data; escaped, they show as typed. Escaped are the
+# characters Markdown reads as formatting anywhere in a line (emphasis, code, links, tables,
+# maths, entities such as "&amp;"); the colons (and slash) of Streamlit's own ":red[…]",
+# ":material/home:" and ":smile:", which it finds in the source, so both colons are escaped;
+# and the mark that makes a line a list item, a heading underline or a rule ("1. ", "- ",
+# "+ ", "===", "---"). Other colons and slashes ("2025: 13", "1 / 12") are left as they are.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>|$~#&])")
+_STREAMLIT_CODE = re.compile(r":(?=[\w+-]+\\?\[)|:([\w+-]+)(?:/([\w-]+))?:")
+_LINE_START = re.compile(r"(?m)^(\s*)(?:([-+=])(?=\s|$|[-=\s]*$)|(\d{1,9})([.)])(?=\s|$))")
+# Streamlit's Markdown turns bare addresses into links after escapes are resolved, so a
+# backslash cannot stop it (and one inside an address ends up in it). An invisible word joiner
+# where the recognised forms begin (http://, https://, www., the @ of an e-mail address) keeps
+# the text as typed and as plain text.
+_AUTOLINK = re.compile(r"(?i)(?:https?(?=://)|www(?=\.)|(?<=\w)(?=@\w))")
+_WORD_JOINER = "\u2060"
+
+
+def _escape_code(match: re.Match) -> str:
+    name, icon = match.groups()
+    if name is None:                      # the colon that opens ":red[…]"
+        return "\\:"
+    return f"\\:{name}" + (f"\\/{icon}" if icon else "") + "\\:"
+
+
+def _escape_line_start(match: re.Match) -> str:
+    indent, mark, number, dot = match.groups()
+    return f"{indent}\\{mark}" if mark else f"{indent}{number}\\{dot}"
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` escaped so that Markdown (st.markdown, a static table's cells) shows it as
-    written."""
-    return _MARKDOWN.sub(r"\\\1", text)
+    """``text`` escaped so that Markdown (st.markdown, st.caption, a static table's cells)
+    shows it exactly as written: no formatting, no icons or colours, no lists, no links."""
+    unlinked = _AUTOLINK.sub(lambda match: match.group(0) + _WORD_JOINER, text)
+    escaped = _STREAMLIT_CODE.sub(_escape_code, _MARKDOWN.sub(r"\\\1", unlinked))
+    return _LINE_START.sub(_escape_line_start, escaped)
 
 
 def metric_delta(delta: Delta | None) -> dict:

@@ -10,6 +10,8 @@ That is why the values are synced through ``st.query_params`` rather than a widg
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -42,8 +44,32 @@ def year_options(first_data_year: int | None, today: dt.date) -> list[int]:
     return list(range(today.year, first - 1, -1))
 
 
+# ASCII digits only: str.isdigit() also takes superscripts ("²") and other scripts' digits, which
+# int() then refuses or reads as a number nobody typed. Six digits bound a year or a slide.
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")
+_SWITCH = {"ja": True, "1": True, "true": True, "yes": True,
+           "nej": False, "0": False, "false": False, "no": False}
+
+
+def parse_whole_number(raw: str) -> int | None:
+    """A whole number written in ASCII digits (surrounding spaces allowed), else None."""
+    text = raw.strip()
+    return int(text) if _WHOLE_NUMBER.fullmatch(text) else None
+
+
 def parse_year(raw: str) -> int | None:
-    return int(raw) if raw.strip().isdigit() else None
+    return parse_whole_number(raw)
+
+
+def parse_switch(raw: str) -> bool | None:
+    """An on/off parameter: ja/nej, 1/0, true/false, yes/no; anything else None."""
+    return _SWITCH.get(raw.strip().lower())
+
+
+def url_value(key: str, parse: Callable[[str], object]):
+    """The URL parameter ``key`` read by ``parse``; None when absent or not readable."""
+    raw = st.query_params.get(key)
+    return parse(raw) if raw is not None else None
 
 
 def parse_municipality(raw: str) -> str | None:
@@ -62,14 +88,13 @@ def _seed(key: str, options, parse, default) -> None:
     """Give the widget its value before it is drawn: from the URL on a session's first run,
     and back to the default if its value is no longer an option."""
     if key not in st.session_state:
-        raw = st.query_params.get(key)
-        value = parse(raw) if raw is not None else None
+        value = url_value(key, parse)
         st.session_state[key] = value if value in options else default
     elif st.session_state[key] not in options:
         st.session_state[key] = default
 
 
-def _write_url(key: str, value: str | None) -> None:
+def write_url(key: str, value: str | None) -> None:
     """Show ``value`` in the URL (or drop the parameter when None), touching it only on change."""
     if value is None:
         if key in st.query_params:
@@ -102,9 +127,9 @@ def sidebar_filters() -> Filters:
                                            else label(MUNICIPALITIES, value, lang)))
 
     # The year is always in the URL: its default moves with the calendar, a shared link must not.
-    _write_url(YEAR_KEY, str(year))
-    _write_url(MUNICIPALITY_KEY, None if municipality == ALL_MUNICIPALITIES else municipality)
-    _write_url(LANGUAGE_KEY, None if lang == DEFAULT_LANGUAGE else lang)
+    write_url(YEAR_KEY, str(year))
+    write_url(MUNICIPALITY_KEY, None if municipality == ALL_MUNICIPALITIES else municipality)
+    write_url(LANGUAGE_KEY, None if lang == DEFAULT_LANGUAGE else lang)
     return selected_filters()
 
 

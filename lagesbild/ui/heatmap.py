@@ -12,6 +12,7 @@ risks and points at their cell now; rounding an arrow's two points gives the two
 
 from __future__ import annotations
 
+import html
 import math
 
 import plotly.graph_objects as go
@@ -96,8 +97,10 @@ def figure(matrix: Matrix, lang: str) -> go.Figure:
         hovertemplate="%{customdata}<extra></extra>", name=matrix.title,
     )
     placed = _placed(matrix.marks)
+    # Plotly reads a little HTML in texts (links too): a risk id is data and is escaped.
     ids = go.Scatter(
-        x=[x for x, _, _ in placed], y=[y for _, y, _ in placed], text=[mark.text for _, _, mark in placed],
+        x=[x for x, _, _ in placed], y=[y for _, y, _ in placed],
+        text=[html.escape(mark.text) for _, _, mark in placed],
         hovertext=[mark.hover for _, _, mark in placed], mode="text", textfont=dict(size=13, color="#111111"),
         hovertemplate="%{hovertext}<extra></extra>", showlegend=False, name=matrix.title,
         hoverlabel=dict(align="left", bgcolor="white", bordercolor="#777777", font=dict(color="#111111")),

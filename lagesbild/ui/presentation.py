@@ -2,8 +2,9 @@
 file) one at a time, full screen and in large type for a projector, with previous/next
 buttons that the arrow keys also press.
 
-The slide shown is kept in the session and in the URL (``?bild=3``), so a link opens the
-same slide; a number out of range opens the nearest slide.
+The slide shown and the public variant are kept in the session and in the URL
+(``?bild=3&offentlig=ja``), so a reload or a shared link opens the same slide in the same
+variant; a number out of range opens the nearest slide.
 """
 
 from __future__ import annotations
@@ -21,10 +22,12 @@ from lagesbild.risks import BANDS
 from lagesbild.sections import pct_suffix
 from lagesbild.ui import charts
 from lagesbild.ui.components import escape_markdown, status_badge
+from lagesbild.ui.filters import parse_switch, parse_whole_number, url_value, write_url
 
 SLIDE_PARAM = "bild"                    # the slide's number in the URL, from 1
 SLIDE_KEY = "presentation_slide"        # the same in the session
-PUBLIC_KEY = "presentation_public"
+PUBLIC_PARAM = "offentlig"              # ?offentlig=ja: the public variant
+PUBLIC_KEY = "presentation_public"      # the switch's state in the session
 CHART_HEIGHT = 440
 CHART_FONT = 20
 
@@ -43,6 +46,23 @@ FULL_SCREEN_CSS = """
 </style>
 """
 
+# Streamlit's shortcuts ignore keys pressed while a form field has focus, and the public switch
+# is one: once it is clicked, take the focus off it so that ← and → change slides again.
+KEEP_KEYS_SCRIPT = f"""
+<script>
+if (!window.lagesbildKeepKeys) {{
+  window.lagesbildKeepKeys = true;
+  // A click or tap only: a keyboard user who tabbed to the switch keeps the focus there.
+  document.addEventListener("pointerup", (event) => {{
+    if (event.target.closest && event.target.closest(".st-key-{PUBLIC_KEY}")) {{
+      // After the switch's own handlers, which focus it.
+      setTimeout(() => document.activeElement && document.activeElement.blur(), 0);
+    }}
+  }}, true);
+}}
+</script>
+"""
+
 
 def full_screen() -> None:
     """Hide the app's chrome and enlarge the type, on this page alone."""
@@ -50,8 +70,12 @@ def full_screen() -> None:
 
 
 def public_variant() -> bool:
-    """Whether the public variant is chosen (the switch is drawn with the controls)."""
-    return bool(st.session_state.get(PUBLIC_KEY, False))
+    """Whether the public variant is chosen: the switch's state, or on a session's first run
+    (a reload, a shared link) the URL's. Read before the slide is drawn, so that a reload of
+    the public variant never shows the internal one first."""
+    if PUBLIC_KEY not in st.session_state:
+        st.session_state[PUBLIC_KEY] = bool(url_value(PUBLIC_PARAM, parse_switch))
+    return bool(st.session_state[PUBLIC_KEY])
 
 
 def _clamped(number: int, total: int) -> int:
@@ -62,12 +86,10 @@ def slide_number(total: int) -> int:
     """The slide to show, from 1: the session's, or on the first visit the URL's; kept in
     range and written back to the URL."""
     if SLIDE_KEY not in st.session_state:
-        raw = st.query_params.get(SLIDE_PARAM, "")
-        st.session_state[SLIDE_KEY] = int(raw) if raw.strip().isdigit() else 1
+        st.session_state[SLIDE_KEY] = url_value(SLIDE_PARAM, parse_whole_number) or 1
     number = _clamped(st.session_state[SLIDE_KEY], total)
     st.session_state[SLIDE_KEY] = number
-    if st.query_params.get(SLIDE_PARAM) != str(number):
-        st.query_params[SLIDE_PARAM] = str(number)
+    write_url(SLIDE_PARAM, str(number))
     return number
 
 
@@ -94,9 +116,13 @@ def show(report: Report, exit_page: str) -> None:
     following.button(t("presentation.next", lang), icon=":material/arrow_forward:",
                      icon_position="right", shortcut="Right", on_click=_step, args=(1, total),
                      disabled=number == total, width="stretch", key="presentation_next")
-    public.toggle(t("presentation.public", lang), key=PUBLIC_KEY,
-                  help=t("presentation.public_help", lang))
-    params = {key: value for key, value in st.query_params.to_dict().items() if key != SLIDE_PARAM}
+    chosen = public.toggle(t("presentation.public", lang), key=PUBLIC_KEY,
+                           help=t("presentation.public_help", lang))
+    write_url(PUBLIC_PARAM, "ja" if chosen else None)
+    st.html(KEEP_KEYS_SCRIPT, unsafe_allow_javascript=True)
+    # The page left keeps the selection, not the presentation's own state.
+    params = {key: value for key, value in st.query_params.to_dict().items()
+              if key not in (SLIDE_PARAM, PUBLIC_PARAM)}
     leave.page_link(exit_page, label=t("presentation.exit", lang), icon=":material/close:",
                     query_params=params)
     st.caption(" · ".join((report.marking, report.organisation, report.date_line,

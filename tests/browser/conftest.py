@@ -56,14 +56,14 @@ class StreamlitServer:
     """`streamlit run dashboard.py` in its own process, on a free port."""
 
     def __init__(self, db_path: Path, log_path: Path, extra_args: Sequence[str] = (),
-                 port: int | None = None):
+                 port: int | None = None, script: str = "dashboard.py"):
         self.port = port or _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         env = {**os.environ, "LAGESBILD_DB": str(db_path)}
         self._log = open(log_path, "wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py",
+            [sys.executable, "-m", "streamlit", "run", script,
              "--server.headless", "true", "--server.fileWatcherType", "none",
              "--server.port", str(self.port), "--server.address", "127.0.0.1", *extra_args],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
@@ -96,8 +96,8 @@ class StreamlitServer:
 
 
 def start_server(db_path: Path, log_dir: Path, extra_args: Sequence[str] = (),
-                 port: int | None = None) -> StreamlitServer:
-    server = StreamlitServer(db_path, log_dir / "streamlit.log", extra_args, port)
+                 port: int | None = None, script: str = "dashboard.py") -> StreamlitServer:
+    server = StreamlitServer(db_path, log_dir / "streamlit.log", extra_args, port=port, script=script)
     try:
         server.wait_until_healthy()
     except Exception:

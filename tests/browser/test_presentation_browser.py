@@ -44,3 +44,63 @@ def test_arrow_keys_change_the_slide(page: Page, demo_server, demo_db_path):
     page.keyboard.press("ArrowLeft")
     expect(page.get_by_role("heading", name=titles[1])).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def heat_map_texts(page: Page) -> list[str]:
+    """The texts written in the heat map's cells (Plotly draws them as annotations)."""
+    return page.get_by_test_id("stPlotlyChart").locator(".annotation-text").evaluate_all(
+        "nodes => nodes.map(node => node.textContent)")
+
+
+def risk_slide(db_path) -> tuple[int, list[str]]:
+    """The number (from 1) of the risk heat-map slide and the risk ids its internal variant shows."""
+    con = db.connect(db_path, read_only=True)
+    try:
+        built = report.build(functools.partial(db.query, con), DEMO_YEAR, None, "sv")
+    finally:
+        con.close()
+    index, heat_slide = next((i, s) for i, s in enumerate(built.slides) if s.key == "risks")
+    ids = [text for cell in heat_slide.heat_map.cells for text in cell.text.split(", ") if text]
+    return index + 1, [i for i in ids if not i.startswith("+")]
+
+
+def test_the_public_variant_survives_a_reload_and_keeps_the_arrow_keys(page: Page, demo_server,
+                                                                      demo_db_path):
+    number, risk_ids = risk_slide(demo_db_path)
+    assert risk_ids
+    page.goto(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild={number}")
+    wait_for_script(page)
+    page.get_by_test_id("stSkeleton").first.wait_for(state="detached")
+    internal = " ".join(heat_map_texts(page))
+    assert any(risk_id in internal for risk_id in risk_ids)
+
+    page.get_by_text("Offentlig version", exact=True).click()
+    expect(page).to_have_url(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild={number}&offentlig=ja")
+    wait_for_script(page)
+
+    # F5 on the projector: still the public variant, no risk id on the heat map.
+    page.reload()
+    wait_for_script(page)
+    expect(page.get_by_role("switch", name="Offentlig version")).to_be_checked()
+    expect(page.get_by_test_id("stPlotlyChart").locator(".annotation-text").first).to_be_visible()
+    public_texts = " ".join(heat_map_texts(page))
+    assert not [risk_id for risk_id in risk_ids if risk_id in public_texts]
+
+    # A link shared from it opens the public variant in a new session too.
+    other = page.context.new_page()
+    other.goto(page.url)
+    wait_for_script(other)
+    expect(other.get_by_role("switch", name="Offentlig version")).to_be_checked()
+    other.close()
+
+    # Switching it back and forth leaves the arrow keys working.
+    page.get_by_text("Offentlig version", exact=True).click()
+    expect(page).to_have_url(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild={number}")
+    wait_for_script(page)
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild={number + 1}")
+    wait_for_script(page)
+    page.get_by_text("Offentlig version", exact=True).click()
+    wait_for_script(page)
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild={number}&offentlig=ja")
