@@ -11,6 +11,8 @@ PURPLE = "#CC79A7"
 YELLOW = "#F0E442"
 GREY = "#999999"
 CATEGORICAL = (BLUE, ORANGE, GREEN, VERMILION, SKY, PURPLE, YELLOW, GREY)
+# Vermilion dark enough for text on white (5.5:1; the fill colour itself is 3.9:1).
+VERMILION_TEXT = "#B34700"
 
 # Severity 1–4 (Låg, Medel, Hög, Kritisk): light to dark, cool to hot.
 SEVERITY = {1: SKY, 2: BLUE, 3: ORANGE, 4: VERMILION}
@@ -47,3 +49,21 @@ CELL_FILL = {
     "level4": tint(VERMILION, 0.45),
     **BAND_FILL,
 }
+
+
+def relative_luminance(colour: str) -> float:
+    """A colour's relative luminance, as WCAG 2.1 defines it (0 black, 1 white)."""
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(foreground: str, background: str = "#FFFFFF") -> float:
+    """The contrast ratio of two colours (1–21); WCAG 2.1 AA asks 4.5 for text, 3 for
+    graphics and large text."""
+    lighter, darker = sorted((relative_luminance(foreground), relative_luminance(background)),
+                             reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
