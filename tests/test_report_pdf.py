@@ -221,6 +221,11 @@ def test_is_pdf_a_2a_and_pdf_ua_1_by_its_metadata(variant):
     assert document.Root.ViewerPreferences.DisplayDocTitle is True
     # PDF/A keeps its colours device independent: an sRGB output intent.
     assert str(document.Root.OutputIntents[0].S) == "/GTS_PDFA1"
+    # Each page's header and footer are marked as pagination artifacts, not content.
+    for page in document.pages:
+        content = page.Contents.read_bytes()
+        assert b"/Subtype/Header/Type/Pagination" in content
+        assert b"/Subtype/Footer/Type/Pagination" in content
 
 
 def test_structure_tree_has_headings_paragraphs_tables_and_lists(variant):
