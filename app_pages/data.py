@@ -17,7 +17,7 @@ DONE_KEY = "data_done"              # the last import's result, shown once
 UPLOADER_ROUND_KEY = "data_upload_round"   # a new round empties the uploader after an import
 
 lang = ui.selected_filters().lang
-st.header(t("data_page.heading", lang), anchor=False)
+st.title(t("data_page.heading", lang), anchor=False)
 st.caption(t("data_page.intro", lang))
 
 kind = st.selectbox(t("data_page.kind", lang), datapage.kind_names(), key="data_kind",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lagesbild.contracts import Vocabulary
-from lagesbild.i18n import (access, attention, change_log_page, classification, data_page,
+from lagesbild.i18n import (access, accessibility, attention, change_log_page, classification, data_page,
                             documents, editing, incidents, presentation, recommendations_page,
                             report, report_page, risk_analysis, risks, shell, sla)
 
@@ -32,7 +32,7 @@ def _merge(*modules) -> dict[str, tuple[str, str]]:
 
 TEXT = _merge(shell, incidents, sla, classification, risks, recommendations_page, documents,
               attention, report, report_page, presentation, access, data_page, editing, change_log_page,
-              risk_analysis)
+              risk_analysis, accessibility)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
