@@ -247,3 +247,14 @@ def test_year_options_run_from_this_year_back_to_the_first_year_with_data():
     assert year_options(2023, today) == [2026, 2025, 2024, 2023]
     assert year_options(None, today) == [2026, 2025]
     assert year_options(2026, today) == [2026, 2025]   # the default year is always there
+
+
+def test_each_status_word_has_its_rule_written_out_not_only_on_hover(demo_copy, open_app):
+    app = open_app(demo_copy, ar=DEMO_YEAR)
+    assert_clean(app)
+    captions = [caption.value for caption in app.caption]
+    for key in ("incidents", "risks"):
+        assert t(f"status.rule.{key}") in captions, key
+    # The status badges (markdown badges) leave nothing to a tooltip.
+    badges = [m for m in app.markdown if "-badge[" in m.value]
+    assert badges and all(not m.proto.help for m in badges)
