@@ -9,8 +9,12 @@ import streamlit as st
 
 from lagesbild import ui
 from lagesbild.i18n import t
+from lagesbild.ui.access import visitor_language
+from lagesbild.ui.accessibility import document_language
 
 st.set_page_config(page_title="Lägesbild", layout="wide")
+
+document_language(visitor_language())
 
 with ui.user_errors():
     # Before anything below reads data: a visitor who has not signed in, or has no role,
@@ -32,6 +36,8 @@ with ui.user_errors():
     sections[first_section] = [start, *sections[first_section]]
     # Every page the user may open stays in view (Streamlit folds a menu past ten entries).
     page = st.navigation(sections, expanded=True)
+    # Each page its own title in the browser's tab and history (the one above is the default).
+    st.set_page_config(page_title=f"{page.title} · Lägesbild")
     ui.sidebar_user(user, filters.lang)
     ui.demo_notice(filters.lang)
     page.run()

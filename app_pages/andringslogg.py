@@ -13,7 +13,7 @@ from lagesbild.i18n import plural, t
 ui.require_role(Role.EDITOR)
 
 lang = ui.selected_filters().lang
-st.header(t("change_log_page.heading", lang), anchor=False)
+st.title(t("change_log_page.heading", lang), anchor=False)
 st.caption(t("change_log_page.intro", lang))
 
 options = ui.fetch("change_log_filters")

@@ -42,7 +42,7 @@ def save(email_text: str, role: Role | None) -> None:
                   role=ui.role_name(configured[email], lang)), icon=":material/info:")
 
 
-st.header(t("roles.heading", lang), anchor=False)
+st.title(t("roles.heading", lang), anchor=False)
 st.write(t("roles.intro", lang))
 if user.local:
     st.info(t("roles.local", lang), icon=":material/computer:")

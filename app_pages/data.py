@@ -19,7 +19,7 @@ UPLOADER_ROUND_KEY = "data_upload_round"   # a new round empties the uploader af
 MAPPING_KEY = "data_mapping"        # the file whose columns are being mapped (its SHA-256)
 
 lang = ui.selected_filters().lang
-st.header(t("data_page.heading", lang), anchor=False)
+st.title(t("data_page.heading", lang), anchor=False)
 st.caption(t("data_page.intro", lang))
 
 kind = st.selectbox(t("data_page.kind", lang), datapage.kind_names(), key="data_kind",

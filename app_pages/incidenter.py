@@ -57,7 +57,7 @@ filters = ui.selected_filters()
 view = incidents.build(ui.fetch, filters.year, filters.municipality, filters.lang)
 lang = filters.lang
 
-st.header(view.heading, anchor=False)
+st.title(view.heading, anchor=False)
 st.caption(view.as_of)
 if not view.has_data:
     ui.no_data(view.no_data_message)

@@ -51,7 +51,7 @@ filters = ui.selected_filters()
 lang = filters.lang
 view = classification.build(ui.fetch, filters.year, filters.municipality, lang)
 
-st.header(view.heading, anchor=False)
+st.title(view.heading, anchor=False)
 st.caption(f"{view.as_of} {view.current_rule}")
 
 if not view.has_systems:

@@ -39,7 +39,7 @@ def finding_row(finding: attention.Finding) -> None:
                        query_params=link_params)
 
 
-st.header(view.heading, anchor=False)
+st.title(view.heading, anchor=False)
 st.caption(view.as_of)
 if notes.headline:
     # The list sits below the areas; this line says what it asks for and leads there.

@@ -17,7 +17,7 @@ user = ui.require_role(Role.READER)
 filters = ui.selected_filters()
 lang, year = filters.lang, filters.year
 
-st.header(t("report_page.heading", lang, year=year, scope=scope_label(filters.municipality, lang)),
+st.title(t("report_page.heading", lang, year=year, scope=scope_label(filters.municipality, lang)),
           anchor=False)
 st.caption(t("report_page.intro", lang))
 frozen_year = frozen.latest(ui.fetch, year)

@@ -23,7 +23,7 @@ EARLIEST, LATEST = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 
 lang = ui.selected_filters().lang
 today = dt.date.today()
-st.header(t("editing.heading", lang), anchor=False)
+st.title(t("editing.heading", lang), anchor=False)
 st.caption(t("editing.intro", lang))
 
 flash = st.session_state.pop(FLASH_KEY, None)

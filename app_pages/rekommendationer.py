@@ -35,7 +35,7 @@ filters = ui.selected_filters()
 lang = filters.lang
 view = recommendations.build(ui.fetch, filters.year, lang)
 
-st.header(view.heading, anchor=False)
+st.title(view.heading, anchor=False)
 st.caption(f"{view.as_of} {view.scope_note}")
 
 if not view.has_data:

@@ -101,7 +101,7 @@ if choices.areas:
 
 view = ui.page_model(risks.build, filters.year, filters.municipality, lang, selection)
 with heading:
-    st.header(view.heading, anchor=False)
+    st.title(view.heading, anchor=False)
     st.caption(f"{view.as_of} {view.scope_note}")
 if view.selection_has_risks:
     register(view)

@@ -12,7 +12,7 @@ ui.require_role(Role.READER)
 filters = ui.selected_filters()
 view = documents.build(ui.fetch, filters.year, filters.lang)
 
-st.header(view.heading, anchor=False)
+st.title(view.heading, anchor=False)
 st.caption(" ".join(filter(None, (view.as_of, view.scope_note))))
 
 if not view.has_data:

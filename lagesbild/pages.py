@@ -51,7 +51,13 @@ MAINTENANCE_PAGES = (
             Role.ADMIN),
 )
 
-ALL_PAGES = BOARD_PAGES + REPORT_PAGES + MAINTENANCE_PAGES
+# The accessibility statement is about what is published, so anyone may read it, signed in
+# or not, with a role or without.
+STATEMENT_PAGE = AppPage("app_pages/tillganglighetsredogorelse.py", "tillganglighetsredogorelse",
+                         "nav.statement", ":material/accessibility:")
+ABOUT_PAGES = (STATEMENT_PAGE,)
+
+ALL_PAGES = BOARD_PAGES + REPORT_PAGES + MAINTENANCE_PAGES + ABOUT_PAGES
 
 
 def app_page(url_path: str) -> AppPage:

@@ -451,6 +451,13 @@ def _table(name: str, sentence: str, found: pd.DataFrame, lang: str, cells: dict
     return Section(name, t(f"risk_page.{name}.title", lang), sentence, table=Table(frame, tinted))
 
 
+def _late_date(value, late: bool, word: str, lang: str) -> str:
+    """A date, with "försenad" (an action) or "passerad" (a decision's end) after it when it
+    is past: the cell's colour says so too, but never alone."""
+    text = fmt_date(value)
+    return t(f"risk_page.date.{word}", lang, date=text) if late else text
+
+
 def _band_tone(row: dict) -> str:
     return row["band"]
 
@@ -476,7 +483,7 @@ def _top(active: pd.DataFrame, lang: str) -> Section:
         "action": lambda r: _text(r["action"]),
         "action_owner": lambda r: (t("risk_page.missing_owner", lang) if r["without_action_owner"]
                                    else _text(r["action_owner"])),
-        "due_date": lambda r: fmt_date(r["due_date"]),
+        "due_date": lambda r: _late_date(r["due_date"], r["action_overdue"], "overdue", lang),
         "action_status": lambda r: _action_status(r, lang),
     }, {
         "level": _band_tone,
@@ -561,7 +568,7 @@ def _overdue(active: pd.DataFrame, last_year_rows: pd.DataFrame, reference_date:
         "risk": _risk_name,
         "action": lambda r: _text(r["action"]),
         "action_owner": lambda r: _text(r["action_owner"]),
-        "due_date": lambda r: fmt_date(r["due_date"]),
+        "due_date": lambda r: _late_date(r["due_date"], True, "overdue", lang),
         "days_late": lambda r: fmt_int((reference_date - r["due_date"]).days, lang),
         "action_status": lambda r: _action_status(r, lang),
     }, {"due_date": lambda r: ACT, "action_status": _status_tone})
@@ -624,7 +631,7 @@ def _accepted(found: pd.DataFrame, lang: str) -> Section:
         "level": lambda r: _level(r["score"], r["band"], lang),
         "accepted_by": lambda r: _text(r["accepted_by"]),
         "acceptance_reason": lambda r: _text(r["acceptance_reason"]),
-        "accepted_until": lambda r: fmt_date(r["accepted_until"]),
+        "accepted_until": lambda r: _late_date(r["accepted_until"], r["expired"], "passed", lang),
         "acceptance_state": lambda r: t("risk_page.accepted.expired" if r["expired"]
                                         else "risk_page.accepted.valid", lang),
     }, {

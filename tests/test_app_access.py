@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from lagesbild import db, user_roles
 from lagesbild.access import Role
 from lagesbild.i18n import t
-from lagesbild.pages import ALL_PAGES, BOARD_PAGES, MAINTENANCE_PAGES
+from lagesbild.pages import ALL_PAGES, BOARD_PAGES, MAINTENANCE_PAGES, STATEMENT_PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENT_SECRET = "client-secret-value-only-in-tests-5d1e"
@@ -98,11 +98,28 @@ def test_anonymous_visitor_sees_the_login_page_and_no_data(run_app, tmp_path, us
     assert not fresh.exists()
 
 
-@pytest.mark.parametrize("page", ALL_PAGES, ids=lambda page: page.url_path)
+@pytest.mark.parametrize("page", [page for page in ALL_PAGES if page != STATEMENT_PAGE],
+                         ids=lambda page: page.url_path)
 def test_every_page_shows_only_the_login_page_to_an_anonymous_visitor(run_app, demo_copy, page):
     # The page file run on its own, without the entrypoint: it checks access itself.
     app = run_app(demo_copy, {"is_logged_in": False}, script=page.file)
     assert_login_page(app)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_anyone_may_read_the_accessibility_statement(run_app, tmp_path, lang):
+    """It is about what is published: no sign-in, no role, and no data read to show it."""
+    fresh = tmp_path / "ny.duckdb"
+    query = {"lang": "en"} if lang == "en" else {}
+    alone = run_app(fresh, {"is_logged_in": False}, script=STATEMENT_PAGE.file, **query)
+    assert not alone.exception
+    assert [title.value for title in alone.title] == [t("nav.statement", lang)]
+    assert t("statement.report", lang) in [text.value for text in alone.markdown]
+    # Through the entrypoint at its address, while signed out.
+    app = run_app(fresh, {"is_logged_in": False}, **query)
+    app.switch_page(STATEMENT_PAGE.file).run()
+    assert [title.value for title in app.title] == [t("nav.statement", lang)]
+    assert not fresh.exists()
 
 
 def test_the_login_page_speaks_english_when_asked(run_app, tmp_path):

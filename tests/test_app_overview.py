@@ -106,7 +106,7 @@ def test_metrics_equal_independent_counts(sample_db_path, open_app, year, munici
     assert_clean(app)
     assert metrics(app) == expected
     scope = label(MUNICIPALITIES, municipality) if municipality else t("filters.all_municipalities")
-    assert app.header[0].value == t("overview.heading", year=year, scope=scope)
+    assert app.title[0].value == t("overview.heading", year=year, scope=scope)
 
 
 def test_default_selection_is_last_complete_year_and_all_municipalities(sample_db_path, open_app):
@@ -134,7 +134,7 @@ def test_changing_filters_updates_the_url_and_the_figures(sample_db_path, open_a
 def test_english_labels(sample_db_path, open_app):
     app = open_app(sample_db_path, ar=2025, kommun="Gemensam", lang="en")
     assert_clean(app)
-    assert app.header[0].value == "Lägesbild 2025 · Shared (association)"
+    assert app.title[0].value == "Lägesbild 2025 · Shared (association)"
     # Service levels are measured per member municipality: none for the association itself.
     assert set(metrics(app, "en")) == set(LABELS) - {"sla"}
     assert [i.value for i in app.info] == [
@@ -156,7 +156,7 @@ def test_switching_language_keeps_the_selection(sample_db_path, open_app):
     app.sidebar.radio(key="lang").set_value("en").run()
     assert_clean(app)
     assert app.query_params == {"ar": "2024", "kommun": "Köping", "lang": "en"}
-    assert app.header[0].value == "Lägesbild 2024 · Köping"
+    assert app.title[0].value == "Lägesbild 2024 · Köping"
     assert metrics(app, "en")["incidents"] == expected["incidents"]
 
 
@@ -247,3 +247,14 @@ def test_year_options_run_from_this_year_back_to_the_first_year_with_data():
     assert year_options(2023, today) == [2026, 2025, 2024, 2023]
     assert year_options(None, today) == [2026, 2025]
     assert year_options(2026, today) == [2026, 2025]   # the default year is always there
+
+
+def test_each_status_word_has_its_rule_written_out_not_only_on_hover(demo_copy, open_app):
+    app = open_app(demo_copy, ar=DEMO_YEAR)
+    assert_clean(app)
+    captions = [caption.value for caption in app.caption]
+    for key in ("incidents", "risks"):
+        assert t(f"status.rule.{key}") in captions, key
+    # The status badges (markdown badges) leave nothing to a tooltip.
+    badges = [m for m in app.markdown if "-badge[" in m.value]
+    assert badges and all(not m.proto.help for m in badges)

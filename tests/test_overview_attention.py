@@ -267,7 +267,7 @@ def test_links_lead_to_the_pages_that_show_the_findings(demo_copy, open_app):
     # A link keeps the selection: the page it opens shows the same year and municipality.
     app.switch_page("app_pages/risker.py").run()
     assert_clean(app)
-    assert app.header[0].value == f"Risker {DEMO_YEAR}"
+    assert app.title[0].value == f"Risker {DEMO_YEAR}"
     assert app.sidebar.selectbox(key="kommun").value == "Köping"
 
 

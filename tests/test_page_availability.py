@@ -125,7 +125,7 @@ def test_shown_figures_equal_independent_figures(page_db_path, open_app, year, m
     app.switch_page(PAGE).run()
     assert_clean(app)
     scope = label(MUNICIPALITIES, municipality, lang) if municipality else t("filters.all_municipalities", lang)
-    assert app.header[0].value == t("sla_page.heading", lang, year=year, scope=scope)
+    assert app.title[0].value == t("sla_page.heading", lang, year=year, scope=scope)
     assert [m.value for m in app.metric] == want["metrics"]
     assert app.metric[0].value == overview_share
 

@@ -118,7 +118,7 @@ def test_demo_figures_equal_independent_counts(demo_copy, open_app, year, munici
     reference = reference_date(year)
     scope = (label(MUNICIPALITIES, municipality, lang) if municipality
              else t("filters.all_municipalities", lang))
-    assert app.header[0].value == t("classification_page.heading", lang, year=year, scope=scope)
+    assert app.title[0].value == t("classification_page.heading", lang, year=year, scope=scope)
 
     # Headline figures: coverage for all systems, infrastructure and SLA tier Guld.
     shown = {m.label: m.value for m in app.metric}

@@ -67,7 +67,7 @@ def test_register_equals_independent_judgement(demo_copy, open_app, year, params
     lang = params.get("lang", "sv")
     documents, before = judged(demo_copy, year), judged(demo_copy, year - 1)
     app = open_page(open_app, demo_copy, ar=year, **params)
-    assert app.header[0].value == t("documents_page.heading", lang, year=year)
+    assert app.title[0].value == t("documents_page.heading", lang, year=year)
     assert t("documents_page.whole_association", lang) in texts(app)
 
     register = app.table[0].value

@@ -170,7 +170,7 @@ def test_shown_figures_equal_independent_counts(page_db_path, open_app, year, mu
     params = {"ar": year, "lang": lang} | ({"kommun": municipality} if municipality else {})
     app = open_page(open_app, page_db_path, **params)
     scope = label(MUNICIPALITIES, municipality, lang) if municipality else t("filters.all_municipalities", lang)
-    assert app.header[0].value == t("incidents_page.heading", lang, year=year, scope=scope)
+    assert app.title[0].value == t("incidents_page.heading", lang, year=year, scope=scope)
     assert [m.value for m in app.metric] == want["metrics"]
     shown = charts(app)
 
@@ -254,7 +254,7 @@ def test_empty_selection_shows_a_calm_message(page_db_path, open_app):
 
 def test_english_page_has_no_swedish_labels(page_db_path, open_app):
     app = open_page(open_app, page_db_path, ar=2025, lang="en")
-    assert app.header[0].value == "Incidents 2025 · All municipalities"
+    assert app.title[0].value == "Incidents 2025 · All municipalities"
     shown = charts(app)
     assert {trace["name"] for trace in shown["by_month"]} == {"Low", "Medium", "High", "Critical",
                                                               "2024 in total"}

@@ -75,7 +75,7 @@ def test_demo_figures_equal_independent_counts(demo_copy, open_app, year, munici
     params = {"ar": year} | ({"kommun": municipality} if municipality else {}) | (
         {"lang": lang} if lang != "sv" else {})
     app = open_page(open_app, demo_copy, **params)
-    assert app.header[0].value == t("recommendations_page.heading", lang, year=year)
+    assert app.title[0].value == t("recommendations_page.heading", lang, year=year)
     assert t("recommendations_page.whole_association", lang) in texts(app)
 
     now, before = register.counts(year), register.counts(year - 1)

@@ -118,7 +118,7 @@ def test_demo_heat_maps_and_figures_equal_independent_readings(demo_copy, open_a
     overview = overview_counts(demo_copy, year)
     app = open_risks(open_app, demo_copy, ar=year)
     assert_clean(app)
-    assert app.header[0].value == f"Risker {year}"
+    assert app.title[0].value == f"Risker {year}"
     current, residual = heat_map_cells(app)
     assert current == expected_cells(states)
     assert residual == expected_cells(states, residual=True)
@@ -269,7 +269,7 @@ def test_a_choice_that_another_year_does_not_offer_is_dropped(demo_copy, open_ap
 def test_english(demo_copy, open_app):
     app = open_risks(open_app, demo_copy, ar=DEMO_YEAR, lang="en", kommun="Köping")
     assert_clean(app)
-    assert app.header[0].value == f"Risks {DEMO_YEAR}"
+    assert app.title[0].value == f"Risks {DEMO_YEAR}"
     assert "the choice Köping in the sidebar does not apply" in app.caption[0].value
     assert set(metrics(app)) == {"Active risks", "High risks", "Extremely high risks"}
     movement = table(app, MOVEMENT, "en")

@@ -124,3 +124,17 @@ def test_the_files_hold_the_chapters_and_the_counts(con, documents):
     word = word_text(report.render(documents[False], "docx"))
     assert word.headings(1)[-4:] == ["Omfattning och metod", "Risker", "Förändring sedan förra analysen",
                                      "Förslag till beslut"]
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_the_pdf_is_tagged_pdf_a_2a_and_pdf_ua_1(documents, public, tmp_path):
+    import pdfua
+    import pikepdf
+
+    data = report.render(documents[public], "pdf")
+    with pikepdf.open(io.BytesIO(data)) as pdf, pdf.open_metadata() as xmp:
+        assert (xmp["pdfaid:part"], xmp["pdfaid:conformance"], xmp["pdfuaid:part"]) == ("2", "A", "1")
+        assert str(pdf.Root.Lang) == "sv-SE"
+    path = tmp_path / "analysis.pdf"
+    path.write_bytes(data)
+    assert [finding.rule_id for finding in pdfua.validate(str(path)).findings] == []

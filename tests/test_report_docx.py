@@ -119,3 +119,30 @@ def test_empty_database_gives_calm_messages(con):
         assert normalised(chapter.message) in word.text
     assert word.headings(1)[-1] == normalised(built.decisions_title)
     assert data == report.render(built, "docx")
+
+
+def test_every_picture_has_its_sentence_as_alternative_text(internal):
+    built, word = internal
+    expected = []
+    for chapter in built.chapters:
+        for part in chapter.parts:
+            if part.chart:
+                expected.append(part.sentence)
+            expected.extend(heat_map.sentence for heat_map in part.heat_maps)
+    described = [shape._inline.docPr.get("descr") for shape in word.document.inline_shapes]
+    assert described == expected
+
+
+@pytest.mark.parametrize("lang, tag", [("sv", "sv-SE"), ("en", "en-GB")])
+def test_default_language_and_title_are_the_reports(demo, lang, tag):
+    from docx.oxml.ns import qn
+
+    built = build(demo, lang=lang)
+    document = word_text(report.render(built, "docx")).document
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    languages = defaults.findall(f".//{qn('w:lang')}")
+    assert [language.get(qn("w:val")) for language in languages] == [tag]
+    # Nothing in the text says another language.
+    assert not document.element.body.findall(f".//{qn('w:lang')}")
+    assert document.core_properties.title == built.title
+    assert document.core_properties.language == tag

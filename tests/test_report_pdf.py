@@ -1,20 +1,26 @@
 """The yearly report as PDF: opened with pypdf and read page by page. The sections are there,
 the key figures equal the database, every page carries the marking and its page number, the
-English option speaks English, and the public variant names no incident, risk or system. Text
-breaks into lines where fpdf2's multi_cell breaks it, and charts are pictures sharp enough to
+English option speaks English, and the public variant names no incident, risk or system. The
+file is tagged PDF/A-2a and PDF/UA-1 (checked with pikepdf and the pdfua checker), text from the
+registers is printed as written, and the Word document's charts are pictures sharp enough to
 print."""
 
 from __future__ import annotations
 
 import io
 
+from dataclasses import replace
+
+import pdfua
+import pikepdf
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 from reportfiles import (YEAR, build, key_phrases, names_the_public_variant_must_not_show,
                          normalised, pdf_pages, render_timed, shown)
 
-from lagesbild import db, report
+from lagesbild import db, palette, report
+from lagesbild.palette import contrast
 from lagesbild.report import figures, model, pdf
 from lagesbild.i18n import t
 
@@ -168,28 +174,136 @@ def test_year_in_title_page(internal):
     assert normalised(built.as_of) in first
 
 
-@pytest.mark.parametrize("text, width", [
-    ("Incidenter med personuppgifter anmäldes inom 72 timmar i 93,5\u00a0% av fallen.", 60),
-    ("Verksamhetssystem socialtjänst Köping (240) och Lagringssystem (SAN) (348)", 30),
-    ("Ettordsålångtattdetintefårplatspåenrad och sedan kort", 20),
-    ("12\u00a0345\u00a0system med passerad översyn", 12),
-    ("första raden\nandra\n\nfjärde", 80),
-    ("slutar med en radbrytning\n", 80),
-    ("två  mellanslag  här och där, och ett sist ", 25),
-])
-@pytest.mark.parametrize("style, size", [("", 7.5), ("B", 11.5)])
-def test_text_breaks_into_the_lines_multi_cell_gives_it(internal, text, width, style, size):
-    # The document breaks text into lines itself (fpdf2's multi_cell is slow at it); where
-    # the lines break, and that a no-break space holds, must stay as multi_cell has it.
-    built, _ = internal
-    document = pdf._Document(built)
-    document.add_page()
-    lines = document.lines(text, width - 2 * document.c_margin, style, size)
-    document.set_font(pdf.FONT, style, size)
-    assert lines == document.multi_cell(width, 4, text, dry_run=True, output="LINES")
-    document.set_font(pdf.FONT, "", size)
-    height = document.multi_cell(width, size * 0.48, text, dry_run=True, output="HEIGHT")
-    assert document.text_height(text, size, width) == pytest.approx(height)
+# --- Published and archived: tagged PDF/A-2a and PDF/UA-1 ------------------------------------
+
+VARIANTS = [("sv", False), ("sv", True), ("en", False), ("en", True)]
+
+
+@pytest.fixture(scope="module", params=VARIANTS, ids=lambda v: f"{v[0]}-{'public' if v[1] else 'internal'}")
+def variant(request, demo):
+    lang, public = request.param
+    built = build(demo, lang=lang, public=public)
+    return built, report.render(built, "pdf")
+
+
+def _elements(data: bytes) -> list[tuple[str, str | None]]:
+    """Every element of the structure tree in reading order: its tag and alternative text."""
+    found = []
+
+    def walk(node):
+        if isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            found.append((str(node.S)[1:], str(node.Alt) if "/Alt" in node else None))
+            if "/K" in node:
+                walk(node.K)
+
+    with pikepdf.open(io.BytesIO(data)) as document:
+        walk(document.Root.StructTreeRoot.K)
+    return found
+
+
+def _tags(elements) -> list[str]:
+    return [tag for tag, _ in elements]
+
+
+def test_is_pdf_a_2a_and_pdf_ua_1_by_its_metadata(variant):
+    built, data = variant
+    document = pikepdf.open(io.BytesIO(data))
+    with document.open_metadata() as xmp:
+        assert xmp["pdfaid:part"] == "2"
+        assert xmp["pdfaid:conformance"] == "A"
+        assert xmp["pdfuaid:part"] == "1"
+        assert xmp["dc:title"] == built.title
+    assert document.Root.MarkInfo.Marked is True
+    assert str(document.Root.Lang) == ("en-GB" if built.lang == "en" else "sv-SE")
+    assert document.Root.ViewerPreferences.DisplayDocTitle is True
+    # PDF/A keeps its colours device independent: an sRGB output intent.
+    assert str(document.Root.OutputIntents[0].S) == "/GTS_PDFA1"
+    # Each page's header and footer are marked as pagination artifacts, not content.
+    for page in document.pages:
+        content = page.Contents.read_bytes()
+        assert b"/Subtype/Header/Type/Pagination" in content
+        assert b"/Subtype/Footer/Type/Pagination" in content
+
+
+def test_structure_tree_has_headings_paragraphs_tables_and_lists(variant):
+    built, data = variant
+    tags = _tags(_elements(data))
+    parts = [part for chapter in built.chapters for part in chapter.parts]
+    # The summary, each chapter and the decisions are first-level headings; each part second.
+    assert tags.count("H1") == 2 + len(built.chapters)
+    assert tags.count("H2") == len(parts)
+    assert tags.count("Title") == 1
+    assert tags.count("P") > len(parts)
+    tables = [part.table for part in parts if part.table]
+    assert tags.count("Table") == len(tables) + 1          # and the summary's table
+    # Each table's header row is header cells, one per column.
+    assert tags.count("TH") == (sum(len(table.columns) for table in tables)
+                                + len(figures.summary_table(built).columns))
+    assert tags.count("THead") == tags.count("Table")
+    # The decisions are a numbered list.
+    assert tags.count("LI") == len(built.decisions)
+
+
+def test_every_chart_and_heat_map_is_a_figure_whose_alt_text_is_its_sentence(variant):
+    built, data = variant
+    figures_found = [alt for tag, alt in _elements(data) if tag == "Figure"]
+    expected = []
+    for chapter in built.chapters:
+        for part in chapter.parts:
+            if part.chart:
+                expected.append(part.sentence)
+            expected.extend(heat_map.sentence for heat_map in part.heat_maps)
+    assert expected and figures_found == expected
+
+
+def test_a_pdf_ua_checker_finds_nothing(variant, tmp_path):
+    _, data = variant
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    checked = pdfua.validate(str(path))
+    assert [(f.rule_id, f.severity.name, f.message) for f in checked.findings] == []
+
+
+def test_the_marking_and_small_print_have_enough_contrast():
+    for colour in (*pdf_writer_colours(), *figures.MARKING_COLOUR.values()):
+        assert contrast(colour) >= 4.5, colour
+
+
+def pdf_writer_colours() -> tuple[str, ...]:
+    return pdf.TEXT, pdf.QUIET, palette.BLUE
+
+
+HOSTILE = ('#set page(fill: red) $x^2$ *fet* _kursiv_ <etikett> @ref \\ \\" '
+           '"citat" ] [ } { // inte kommentar /* heller */ `kod` = rubrik ~ - + 1. \\u{41}')
+
+
+def test_text_from_the_registers_is_printed_as_written_never_read_as_markup(con):
+    """Titles, sentences, table cells and decisions may hold any character: each is printed
+    exactly as written, and none changes the document (a page colour, a heading, a list)."""
+    built = build(con)
+    chapter = built.chapters[0]
+    table = model.ReportTable(columns=("Rubrik", HOSTILE), rows=((HOSTILE, "#"), ("$", "*_<@")))
+    part = model.Part(key="hostile", title=f"Del {HOSTILE}", sentence=f"Mening {HOSTILE}",
+                      table=table, note=f"Not {HOSTILE}")
+    hostile = replace(
+        built, title=f"Rapport {HOSTILE}", organisation=f"Förbund {HOSTILE}",
+        chapters=(replace(chapter, parts=(part,)), *built.chapters[1:]),
+        decisions=(model.Decision(text=f"Beslut {HOSTILE}", background=f"Bakgrund {HOSTILE}",
+                                  status=None),))
+    data = report.render(hostile, "pdf")
+    text = " ".join(pdf_pages(data))
+    written = normalised(HOSTILE)
+    for label in ("Rapport", "Förbund", "Del", "Mening", "Not", "Beslut"):
+        assert f"{label} {written}" in text, label
+    assert text.count(written) >= 8
+    assert "*_<@" in text
+    assert "Rapport #set page" in PdfReader(io.BytesIO(data)).metadata.title
+    tags = _tags(_elements(data))
+    assert tags.count("H1") == 2 + len(built.chapters)
+    assert tags.count("LI") == 1
 
 
 def test_charts_are_pictures_of_their_printed_size_at_150_dpi(internal):

@@ -244,3 +244,46 @@ def test_the_public_variant_names_no_incident_risk_or_system(built, demo_con):
     assert "R-0" not in text and "R-1" not in text
     # The internal variant does name them: the check above can fail.
     assert "R-0" in deck_texts(built[False][1])
+
+
+# --- Accessibility: titles, alternative texts, language, properties ---------------------------
+
+def _languages(deck) -> set[str]:
+    """The language of every run, paragraph end and default in slides, notes and charts."""
+    tags = set()
+    parts = [deck.part, *(s.part for s in deck.slides), *(s.notes_slide.part for s in deck.slides),
+             *(shape.chart.part for s in deck.slides for shape in s.shapes if shape.has_chart)]
+    for part in parts:
+        for element in part._element.iter(qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")):
+            tags.add(element.get("lang"))
+    return tags
+
+
+def test_every_slide_has_its_title_in_a_title_placeholder(built):
+    for public in (False, True):
+        built_report, deck = built[public]
+        for model_slide, slide in zip(built_report.slides, deck.slides):
+            assert slide.shapes.title is not None, model_slide.key
+            assert slide.shapes.title.text_frame.text == model_slide.title
+
+
+def test_every_chart_and_heat_map_has_its_sentence_as_alternative_text(built):
+    built_report, deck = built[False]
+    described = 0
+    for model_slide, slide in zip(built_report.slides, deck.slides):
+        frames = [shape for shape in slide.shapes if shape.has_chart or shape.has_table]
+        expected = model_slide.heat_map.sentence if model_slide.heat_map else model_slide.sentence
+        for frame in frames:
+            assert frame._element.nvGraphicFramePr.cNvPr.get("descr") == expected, model_slide.key
+            described += 1
+    assert described == sum(1 for s in built_report.slides if s.chart or s.heat_map) >= 6
+
+
+@pytest.mark.parametrize("lang, tag", [("sv", "sv-SE"), ("en", "en-GB")])
+def test_language_and_title_are_the_reports(demo_con, lang, tag):
+    fetch = functools.partial(db.query, demo_con)
+    built_report = report.build(fetch, YEAR, None, lang)
+    deck = Presentation(io.BytesIO(report.render(built_report, "pptx")))
+    assert _languages(deck) == {tag}
+    assert deck.core_properties.title == built_report.title
+    assert deck.core_properties.language == tag

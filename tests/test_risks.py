@@ -2,7 +2,10 @@
 
 from functools import partial
 
+import pytest
+
 from lagesbild import db, risks
+from lagesbild.i18n import t
 from sample_rows import add_risk_assessment
 
 
@@ -168,3 +171,27 @@ def test_the_page_asks_for_exactly_the_queries_it_lists(demo_db_path):
     finally:
         con.close()
 
+
+
+@pytest.mark.parametrize("lang, overdue, passed", [("sv", "(försenad)", "(passerad)"),
+                                                    ("en", "(overdue)", "(passed)")])
+def test_a_date_past_its_time_says_so_in_words_not_only_by_colour(demo_db_path, lang, overdue,
+                                                                   passed):
+    """The due dates toned as late (top risks, overdue actions) and the acceptances past their
+    end say "försenad"/"passerad" in the cell; dates not past say nothing more. The same
+    tables go into the report."""
+    connection = db.connect(demo_db_path, read_only=True)
+    try:
+        view = risks.build(partial(db.query, connection), 2025, None, lang)
+    finally:
+        connection.close()
+    checked = 0
+    for section, column, word in ((view.top, "due_date", overdue), (view.overdue, "due_date", overdue),
+                                  (view.accepted, "accepted_until", passed)):
+        name = t(f"risk_page.column.{column}", lang)
+        cells = list(section.table.frame[name])
+        tones = section.table.tones[name]
+        for cell, tone in zip(cells, tones):
+            assert cell.endswith(word) == (tone == "act"), (section.key, cell)
+            checked += tone == "act"
+    assert checked >= 3

@@ -16,8 +16,8 @@ from string import Formatter
 
 from lagesbild import rules
 from lagesbild.contracts import Vocabulary
-from lagesbild.i18n import (access, attention, change_log_page, classification, cli, data_page,
-                            documents, editing, incidents, mapping, presentation,
+from lagesbild.i18n import (access, accessibility, attention, change_log_page, classification, cli,
+                            data_page, documents, editing, incidents, mapping, presentation,
                             recommendations_page, reminders, report, report_page, risk_analysis,
                             risks, shell, sla)
 
@@ -37,7 +37,7 @@ def _merge(*modules) -> dict[str, tuple[str, str]]:
 
 TEXT = _merge(shell, incidents, sla, classification, risks, recommendations_page, documents,
               attention, report, report_page, presentation, access, data_page, editing, change_log_page,
-              risk_analysis, mapping, reminders, cli)
+              risk_analysis, mapping, reminders, cli, accessibility)
 
 
 def _placeholders(text: str) -> set[str]:

@@ -139,8 +139,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.doc.change": ("Förändring", "Change"),
     "report.doc.status": ("Status", "Status"),
     "report.doc.assessment": ("Bedömning", "Assessment"),
-    "report.doc.chart": ("Diagram: {title}", "Chart: {title}"),
-    "report.doc.heat_map": ("Riskkarta: {title}", "Risk map: {title}"),
     # The risk method's findings (lagesbild/attention.py, lagesbild/risk_review.py).
     "report.decision.risks_review_overdue.one": (
         "uppdra åt förbundschefen att bedöma om den risk som passerat sitt datum för ny bedömning",

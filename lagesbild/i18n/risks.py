@@ -126,6 +126,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "risk_page.column.previous_assessed_on": ("Förra bedömningen", "Previous assessment"),
     "risk_page.column.assessed_on": ("Senast bedömd", "Last assessed"),
     "risk_page.column.days_late": ("Dagar sen", "Days late"),
+    # A date past its time, in words beside the cell's colour.
+    "risk_page.date.overdue": ("{date} (försenad)", "{date} (overdue)"),
+    "risk_page.date.passed": ("{date} (passerad)", "{date} (passed)"),
     "risk_page.missing_owner": ("saknas", "missing"),
     "risk_page.table_cut": ("Tabellen visar de {shown} första av {count}; välj område, system eller "
                             "riskägare ovan för att se färre.",

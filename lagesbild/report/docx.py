@@ -61,7 +61,8 @@ def _page_setup(document, report: Report) -> None:
     properties.subject = report.subtitle
     properties.author = report.organisation
     properties.last_modified_by = report.organisation
-    properties.language = "en-GB" if report.lang == "en" else "sv-SE"
+    properties.language = language_tag(report.lang)
+    _default_language(document, language_tag(report.lang))
     properties.created = properties.modified = figures.report_datetime(report).replace(tzinfo=None)
     properties.revision = 1
     properties.comments = ""
@@ -88,6 +89,24 @@ def _page_setup(document, report: Report) -> None:
         elif piece:
             footer.add_run(piece)
     _small(footer, QUIET)
+
+
+def language_tag(lang: str) -> str:
+    """The documents' language: Swedish as written in Sweden, English as in Britain."""
+    return "en-GB" if lang == "en" else "sv-SE"
+
+
+def _default_language(document, tag: str) -> None:
+    """The document's default language (styles.xml docDefaults), so every paragraph is read,
+    spell-checked and hyphenated in the report's language unless it says otherwise."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_properties = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    language = run_properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        run_properties.append(language)
+    for attribute in ("w:val", "w:eastAsia"):
+        language.set(qn(attribute), tag)
 
 
 def _field(paragraph, instruction: str) -> None:
@@ -152,7 +171,7 @@ def _part(document, part: Part, lang: str) -> None:
     document.add_paragraph(part.sentence)
     if part.chart:
         document.add_picture(io.BytesIO(figures.chart_png(part.chart, lang)), width=WIDTH)
-        _described(document, t("report.doc.chart", lang, title=part.title))
+        _described(document, part.sentence)
     if part.heat_maps:
         _heat_maps(document, part.heat_maps, lang)
     if part.table:
@@ -162,7 +181,8 @@ def _part(document, part: Part, lang: str) -> None:
 
 
 def _described(document, text: str) -> None:
-    """Alternative text on the picture just added, for screen readers."""
+    """Alternative text on the picture just added, for screen readers: the chart's sentence,
+    which says what the chart shows."""
     pictures = document.inline_shapes
     pictures[len(pictures) - 1]._inline.docPr.set("descr", text)
 
@@ -178,7 +198,7 @@ def _heat_maps(document, maps: tuple[HeatMap, ...], lang: str) -> None:
         _small(sentence, QUIET, 8.5)
         picture = cell.add_paragraph().add_run()
         shape = picture.add_picture(io.BytesIO(figures.heat_map_png(heat_map)), width=width)
-        shape._inline.docPr.set("descr", t("report.doc.heat_map", lang, title=heat_map.title))
+        shape._inline.docPr.set("descr", heat_map.sentence)
 
 
 def _table(document, table: ReportTable) -> None:

@@ -3,7 +3,8 @@ the Word document both write.
 
 Drawn with matplotlib's Agg renderer (no browser, no display) in the colours the app uses,
 numbers on the axes as the reader writes them, and DejaVu Sans (shipped with matplotlib) so
-å, ä, ö and the minus sign U+2212 render. Each function returns PNG bytes.
+å, ä, ö and the minus sign U+2212 render. Each picture comes as PNG (the Word document) or
+as SVG (the PDF: vector, its text as text in the same font the PDF embeds).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PIL import Image
 
 from lagesbild.formatting import MISSING, NBSP, fmt_decimal
 from lagesbild.i18n import t
-from lagesbild.palette import BAND_FILL, BLUE, GREY, VERMILION
+from lagesbild.palette import BAND_FILL, BLUE, GREY, VERMILION_TEXT
 from lagesbild.report.model import (BARS, LINES, STACKED_BARS, STACKED_COLUMNS, Chapter, HeatMap,
                                     Report, ReportChart, ReportTable)
 from lagesbild.sections import Delta
@@ -58,6 +59,19 @@ def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     picture.save(buffer, format="png", dpi=(DPI, DPI))
     return buffer.getvalue()
+
+
+def _svg(figure: Figure) -> bytes:
+    """The figure as SVG, its text kept as text (the PDF sets it in the font it embeds, so
+    it can be searched and stays sharp), with no date and fixed ids: the same chart gives
+    the same bytes."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+SVG_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "lagesbild"}
+PICTURE_WRITERS = {"png": _png, "svg": _svg}
 
 
 def _number_formatter(lang: str, suffix: str, decimals_for) -> FuncFormatter:
@@ -106,18 +120,29 @@ def chart_height_mm(chart: ReportChart) -> float:
 
 
 # The PDF and the Word document of one report draw the same pictures: draw each once.
-@functools.lru_cache(maxsize=64)
 def chart_png(chart: ReportChart, lang: str, *, width_mm: float = CHART_WIDTH_MM,
               height_mm: float | None = None) -> bytes:
-    """A chart as PNG: bars, stacked bars or lines, values written where the series has
-    labels, a legend, the target line and the axis title."""
+    """A chart as PNG (see chart_picture)."""
+    return chart_picture(chart, lang, "png", width_mm=width_mm, height_mm=height_mm)
+
+
+def chart_svg(chart: ReportChart, lang: str) -> bytes:
+    """A chart as SVG, at the size the PDF prints it (see chart_picture)."""
+    return chart_picture(chart, lang, "svg")
+
+
+@functools.lru_cache(maxsize=64)
+def chart_picture(chart: ReportChart, lang: str, picture_format: str, *,
+                  width_mm: float = CHART_WIDTH_MM, height_mm: float | None = None) -> bytes:
+    """A chart as PNG or SVG: bars, stacked bars or lines, values written where the series
+    has labels, a legend, the target line and the axis title."""
     import matplotlib
 
     data = chart.chart
     horizontal = chart.kind in (BARS, STACKED_BARS)
     categories = [str(c) for c in data.categories]
     height_mm = height_mm or chart_height_mm(chart)
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context({**STYLE, **SVG_STYLE}):
         figure = Figure(figsize=(width_mm / 25.4, height_mm / 25.4), dpi=DPI, facecolor="white",
                         layout="constrained")
         axes = figure.add_subplot()
@@ -133,7 +158,7 @@ def chart_png(chart: ReportChart, lang: str, *, width_mm: float = CHART_WIDTH_MM
         if len(names) > 1 or data.target is not None:
             figure.legend(handles, names, loc="outside lower center", ncols=min(len(names), 6),
                           frameon=False)
-        return _png(figure)
+        return PICTURE_WRITERS[picture_format](figure)
 
 
 def _draw(axes, chart: ReportChart, categories: list[str], horizontal: bool) -> None:
@@ -222,13 +247,25 @@ def _calm(axes, horizontal: bool) -> None:
     axes.tick_params(length=0)
 
 
-@functools.lru_cache(maxsize=16)
 def heat_map_png(heat_map: HeatMap, *, width_mm: float = HEAT_MAP_WIDTH_MM) -> bytes:
-    """A 4×4 risk heat map as PNG: likelihood upwards, consequence to the right, each cell in
-    its band's fill with the band written in it and the cell's text (risk ids or a count)."""
+    """A heat map as PNG (see heat_map_picture)."""
+    return heat_map_picture(heat_map, "png", width_mm=width_mm)
+
+
+def heat_map_svg(heat_map: HeatMap) -> bytes:
+    """A heat map as SVG (see heat_map_picture)."""
+    return heat_map_picture(heat_map, "svg")
+
+
+@functools.lru_cache(maxsize=16)
+def heat_map_picture(heat_map: HeatMap, picture_format: str, *,
+                     width_mm: float = HEAT_MAP_WIDTH_MM) -> bytes:
+    """A 4×4 risk heat map as PNG or SVG: likelihood upwards, consequence to the right, each
+    cell in its band's fill with the band written in it and the cell's text (risk ids or a
+    count)."""
     import matplotlib
 
-    with matplotlib.rc_context(STYLE):
+    with matplotlib.rc_context({**STYLE, **SVG_STYLE}):
         figure = Figure(figsize=(width_mm / 25.4, width_mm * 0.92 / 25.4), dpi=DPI,
                         facecolor="white", layout="constrained")
         axes = figure.add_subplot()
@@ -253,7 +290,7 @@ def heat_map_png(heat_map: HeatMap, *, width_mm: float = HEAT_MAP_WIDTH_MM) -> b
         axes.tick_params(length=0)
         for spine in axes.spines.values():
             spine.set_visible(False)
-        return _png(figure)
+        return PICTURE_WRITERS[picture_format](figure)
 
 
 def _rectangle(corner, colour):
@@ -264,8 +301,9 @@ def _rectangle(corner, colour):
 
 # --- What the PDF and the Word document both write --------------------------------------------
 
-# The marking's colour: the internal variant stands out, the public one is quiet.
-MARKING_COLOUR = {True: BLUE, False: VERMILION}
+# The marking's colour: the internal variant stands out, the public one is quiet. Both are
+# text on white with at least 4.5:1 (WCAG 2.1 AA).
+MARKING_COLOUR = {True: BLUE, False: VERMILION_TEXT}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -27,6 +27,7 @@ from pptx.util import Emu, Inches, Pt
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import t
 from lagesbild.palette import BAND_FILL, GREY, STATUS
+from lagesbild.report import figures
 from lagesbild.report.model import (BARS, COLUMNS, LINES, STACKED_BARS, STACKED_COLUMNS, HeatMap,
                                     Report, ReportChart, Slide)
 
@@ -58,22 +59,59 @@ MUTED = RGBColor(0x55, 0x55, 0x55)
 STATUS_COLOUR = {"good": STATUS["good"], "watch": STATUS["watch"], "act": STATUS["act"]}
 
 
+# The "Title Only" layout of python-pptx's default template: a real title placeholder, so a
+# screen reader and PowerPoint's outline know each slide's title.
+TITLE_ONLY_LAYOUT = 5
+
+
 def render_pptx(report: Report) -> bytes:
     """The report's slides as a .pptx file."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
-    blank = deck.slide_layouts[6]
+    layout = deck.slide_layouts[TITLE_ONLY_LAYOUT]
     for slide in report.slides:
-        page = deck.slides.add_slide(blank)
+        page = deck.slides.add_slide(layout)
         if slide.key == "title":
             _title_slide(page, slide, report)
         else:
             _message_slide(page, slide, report)
         _footer(page, report)
         page.notes_slide.notes_text_frame.text = notes(slide, report.lang)
+    _properties(deck, report)
+    _language(deck, language_tag(report.lang))
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+def language_tag(lang: str) -> str:
+    """The documents' language: Swedish as written in Sweden, English as in Britain."""
+    return "en-GB" if lang == "en" else "sv-SE"
+
+
+def _properties(deck, report: Report) -> None:
+    """The title and language in the file's properties (what a reader's title bar and an
+    archive read), dated the report's date so the same report gives the same file."""
+    properties = deck.core_properties
+    properties.title = report.title
+    properties.subject = report.subtitle
+    properties.author = properties.last_modified_by = report.organisation
+    properties.language = language_tag(report.lang)
+    properties.created = properties.modified = figures.report_datetime(report).replace(tzinfo=None)
+    properties.revision = 1
+
+
+def _language(deck, tag: str) -> None:
+    """Every run, paragraph end and default text style in the slides, their notes and the
+    deck's defaults in ``tag``, so spelling and speech use the report's language."""
+    parts = [deck.part, *(slide.part for slide in deck.slides),
+             *(slide.notes_slide.part for slide in deck.slides),
+             *(layout.part for layout in deck.slide_layouts), *(m.part for m in deck.slide_masters),
+             *(shape.chart.part for slide in deck.slides for shape in slide.shapes
+               if shape.has_chart)]
+    for part in parts:
+        for element in part._element.iter(qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")):
+            element.set("lang", tag)
 
 
 def notes(slide: Slide, lang: str) -> str:
@@ -104,16 +142,31 @@ def _text(page, left, top, width, height, text: str, size: int, *, bold: bool = 
     return box
 
 
+def _title(page, left, top, width, height, text: str, size: int) -> None:
+    """The slide's title in its title placeholder, placed and set as the slide needs."""
+    title = page.shapes.title
+    title.left, title.top, title.width, title.height = left, top, width, height
+    frame = title.text_frame
+    frame.word_wrap = True
+    frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    frame.margin_left = frame.margin_right = Emu(0)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = True
+    run.font.color.rgb = INK
+
+
 def _title_slide(page, slide: Slide, report: Report) -> None:
-    _text(page, MARGIN, Inches(2.0), INNER_WIDTH, Inches(1.6), slide.title, 44, bold=True,
-          anchor=MSO_ANCHOR.BOTTOM)
+    _title(page, MARGIN, Inches(2.0), INNER_WIDTH, Inches(1.6), slide.title, 44)
     _text(page, MARGIN, Inches(3.75), INNER_WIDTH, Inches(0.8), slide.sentence, 24, colour=MUTED)
     _text(page, MARGIN, Inches(4.7), INNER_WIDTH, Inches(0.6), report.organisation, 24)
 
 
 def _message_slide(page, slide: Slide, report: Report) -> None:
-    _text(page, MARGIN, TITLE_TOP, INNER_WIDTH, TITLE_HEIGHT, slide.title, TITLE_PT, bold=True,
-          anchor=MSO_ANCHOR.BOTTOM)
+    _title(page, MARGIN, TITLE_TOP, INNER_WIDTH, TITLE_HEIGHT, slide.title, TITLE_PT)
     lines = max(1, math.ceil(len(slide.sentence) / SENTENCE_CHARACTERS))
     _text(page, MARGIN, SENTENCE_TOP, INNER_WIDTH, SENTENCE_LINE * lines, slide.sentence, SENTENCE_PT)
     # A long sentence pushes what is under it down; a short one leaves room for a list.
@@ -125,11 +178,18 @@ def _message_slide(page, slide: Slide, report: Report) -> None:
         left = MARGIN + FIGURE_WIDTH + Inches(0.3)
     width = WIDTH - MARGIN - left
     if slide.chart is not None:
-        _chart(page, slide.chart, report.lang, left, width, max(top, CONTENT_TOP))
+        frame = _chart(page, slide.chart, report.lang, left, width, max(top, CONTENT_TOP))
+        _describe(frame, slide.sentence)
     elif slide.heat_map is not None:
-        _heat_map(page, slide.heat_map, left, width, max(top, CONTENT_TOP))
+        frame = _heat_map(page, slide.heat_map, left, width, max(top, CONTENT_TOP))
+        _describe(frame, slide.heat_map.sentence)
     if slide.bullets:
         _bullets(page, slide.bullets, left, width, top)
+
+
+def _describe(frame, text: str) -> None:
+    """The chart's or map's alternative text: its sentence (``descr`` of its ``p:cNvPr``)."""
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", text)
 
 
 def _figure(page, slide: Slide, lang: str, beside_drawing: bool, top) -> None:
@@ -189,7 +249,7 @@ def _rgb(colour: str) -> RGBColor:
     return RGBColor.from_string(colour.lstrip("#"))
 
 
-def _chart(page, chart: ReportChart, lang: str, left, width, top) -> None:
+def _chart(page, chart: ReportChart, lang: str, left, width, top):
     data = CategoryChartData()
     data.categories = [str(c) for c in chart.chart.categories]
     for series in chart.series:
@@ -242,6 +302,7 @@ def _chart(page, chart: ReportChart, lang: str, left, width, top) -> None:
         _line_style(target, GREY, dashed=True, markers=False, width=1.5)
     if chart.line_keys:
         _lines_over_bars(native, chart)
+    return frame
 
 
 def _line_style(series, colour: str, *, dashed: bool, markers: bool = True, width: float = 3) -> None:
@@ -320,13 +381,14 @@ def _valued(tag: str, value: str):
 
 # --- The heat map --------------------------------------------------------------------------------
 
-def _heat_map(page, heat_map: HeatMap, left, width, top) -> None:
+def _heat_map(page, heat_map: HeatMap, left, width, top):
     """The 4×4 map as a table: likelihood upwards (4 at the top), consequence to the right,
     each cell filled by its band with the band's word and the cell's risks; the axes' labels
     in the first column and the last row."""
     size = len(heat_map.likelihood_labels)
     height = CONTENT_BOTTOM - top
-    table = page.shapes.add_table(size + 1, size + 1, left, top, width, height).table
+    frame = page.shapes.add_table(size + 1, size + 1, left, top, width, height)
+    table = frame.table
     first_column = Inches(1.5)
     table.columns[0].width = first_column
     for column in range(1, size + 1):
@@ -346,6 +408,9 @@ def _heat_map(page, heat_map: HeatMap, left, width, top) -> None:
     _cell(table.cell(size, 0), [f"{heat_map.likelihood_title} ↑", f"{heat_map.consequence_title} →"])
     for column in range(1, size + 1):
         _cell(table.cell(size, column), [heat_map.consequence_labels[column - 1]])
+    # The likelihood labels head each row.
+    table.first_col = True
+    return frame
 
 
 def _cell(cell, lines: list[str], fill: str | None = None) -> None:

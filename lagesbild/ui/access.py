@@ -18,7 +18,7 @@ import streamlit as st
 from lagesbild import ingest, user_roles
 from lagesbild.access import Role, User, identity_email, parse_role_config, resolve_role
 from lagesbild.i18n import DEFAULT_LANGUAGE, t
-from lagesbild.pages import ALL_PAGES
+from lagesbild.pages import ALL_PAGES, STATEMENT_PAGE
 from lagesbild.ui.components import escape_markdown
 from lagesbild.ui.data import cursor
 from lagesbild.ui.data import settings as _settings
@@ -47,6 +47,12 @@ def _language() -> str:
         raw = st.query_params.get(LANGUAGE_KEY)
         chosen = parse_language(raw) if raw is not None else None
     return chosen or DEFAULT_LANGUAGE
+
+
+def visitor_language() -> str:
+    """The language chosen in the sidebar or the address, also for a visitor who may not read
+    the data (the accessibility statement is for anyone)."""
+    return _language()
 
 
 def role_name(role: Role | None, lang: str) -> str:
@@ -151,10 +157,13 @@ def signed_in_user() -> User:
     user = current_user()
     view = _blocking_view(user)
     if view is not None:
+        # The accessibility statement is about what is published: anyone may read it.
         st.navigation(
             [st.Page(view, title="Lägesbild", url_path="start", default=True),
              *(st.Page(view, title="Lägesbild", url_path=page.url_path, visibility="hidden")
-               for page in ALL_PAGES)],
+               for page in ALL_PAGES if page != STATEMENT_PAGE),
+             st.Page(STATEMENT_PAGE.file, title=t(STATEMENT_PAGE.title_key, _language()),
+                     url_path=STATEMENT_PAGE.url_path, visibility="hidden")],
             position="hidden").run()
         st.stop()
     return user

@@ -93,8 +93,12 @@ def no_data(message: str) -> None:
 
 
 def status_badge(status: Status, rule: str, lang: str) -> None:
+    """The status word on its colour, and the rule behind it written out under it: a
+    tooltip alone is out of reach for touch, keyboard and screen magnifier users."""
     colour, icon = _STATUS_STYLE[status]
-    st.badge(t(f"status.{status.value}", lang), icon=icon, color=colour, help=rule)
+    st.badge(t(f"status.{status.value}", lang), icon=icon, color=colour)
+    if rule:
+        st.caption(escape_markdown(rule))
 
 
 def area_row(area: Area, lang: str) -> None:

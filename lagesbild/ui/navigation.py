@@ -8,10 +8,11 @@ import streamlit as st
 
 from lagesbild.access import User
 from lagesbild.i18n import t
-from lagesbild.pages import BOARD_PAGES, MAINTENANCE_PAGES, REPORT_PAGES, AppPage, app_page
+from lagesbild.pages import (ABOUT_PAGES, BOARD_PAGES, MAINTENANCE_PAGES, REPORT_PAGES, AppPage,
+                             app_page)
 
 SECTIONS = (("nav.section.board", BOARD_PAGES), ("nav.section.report", REPORT_PAGES),
-            ("nav.section.maintenance", MAINTENANCE_PAGES))
+            ("nav.section.maintenance", MAINTENANCE_PAGES), ("nav.section.about", ABOUT_PAGES))
 
 
 def _page(page: AppPage, lang: str, visibility: str = "visible") -> st.Page:
