@@ -13,11 +13,11 @@ ui.require_role(Role.READER)
 ATTENTION_ANCHOR = "att-uppmarksamma"
 
 filters = ui.selected_filters()
-# Both models' queries side by side (after a year change each is a cache miss); the second
-# build then finds its results cached.
+# Both models' queries side by side (after a year change each is a cache miss; the
+# overview's include the findings', which raise an area's status); the second build then
+# finds its results cached.
 view = ui.page_model(overview.build, filters.year, filters.municipality, filters.lang,
-                     prefetch=(overview.requests(filters.year, filters.municipality)
-                               + attention.requests(filters.year, filters.municipality)))
+                     prefetch=overview.requests(filters.year, filters.municipality))
 notes = ui.page_model(attention.build, filters.year, filters.municipality, filters.lang)
 # Links keep the selection: the same year, municipality and language on the next page.
 link_params = {"ar": str(filters.year)}
