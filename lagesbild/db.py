@@ -32,7 +32,10 @@ class DatabaseError(LagesbildError):
 
 # DuckDB would otherwise fetch and load extensions as a file or a query seems to need them
 # (opening a SQLite file makes it download one): Lägesbild needs none beyond those built in.
-CONNECTION_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# Set on the open database rather than passed to connect: DuckDB refuses a second connection
+# to a file in the same process whose connect options differ from the first one's. Another
+# program's file is refused before it is opened (_refuse_other_database).
+NO_EXTENSIONS = ("SET autoinstall_known_extensions = false", "SET autoload_known_extensions = false")
 
 # How other databases' files begin: (signature, the kind of file, in Swedish).
 OTHER_DATABASE_SIGNATURES = ((b"SQLite format 3\x00", "en SQLite-databas"),)
@@ -83,7 +86,7 @@ def connect(path: Path | str | None = None, *, read_only: bool = False) -> duckd
     path.parent.mkdir(parents=True, exist_ok=True)
     _refuse_other_database(path)
     try:
-        con = duckdb.connect(str(path), read_only=read_only, config=CONNECTION_CONFIG)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
@@ -99,6 +102,8 @@ def connect(path: Path | str | None = None, *, read_only: bool = False) -> duckd
             f"Filen {path} kunde inte öppnas som en Lägesbild-databas "
             f"(fel format eller skapad av en nyare DuckDB): {_first_line(str(exc))}") from None
     try:
+        for setting in NO_EXTENSIONS:
+            con.execute(setting)
         migrate(con, read_only=read_only)
     except Exception:
         con.close()
