@@ -25,6 +25,7 @@ import logging
 import re
 import shutil
 import threading
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -444,8 +445,11 @@ class Nightly:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, settings: NightlySettings,
                  clock: Callable[[], dt.datetime] = dt.datetime.now):
-        self.con, self.settings, self.clock = con, settings, clock
+        # Held weakly: the schedule ends with the connection, never keeps it open.
+        self._connection = weakref.ref(con)
+        self.settings, self.clock = settings, clock
         self._stopped = threading.Event()
+        weakref.finalize(con, self._stopped.set)
         self._thread = threading.Thread(target=self._run, name="lagesbild-nightly-backup",
                                         daemon=True)
 
@@ -474,7 +478,11 @@ class Nightly:
                 due = self.clock() + self.RETRY_AFTER
 
     def run_once(self) -> Path:
-        written = write_backup(self.con, self.settings.folder, now=self.clock())
+        con = self._connection()
+        if con is None:
+            raise BackupError("Databasen är stängd; ingen säkerhetskopia skrevs.")
+        written = write_backup(con, self.settings.folder, now=self.clock())
+        del con
         removed = prune(self.settings.folder, keep=self.settings.keep,
                         keep_days=self.settings.keep_days, now=self.clock())
         LOG.info("Säkerhetskopian %s är skriven; %s gamla togs bort.", written, len(removed))

@@ -17,7 +17,6 @@ another command to finish.
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import hmac
 import json
@@ -29,6 +28,9 @@ import socketserver
 import struct
 import threading
 import time
+import weakref
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +38,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from lagesbild import backup, db, export, frozen, ingest, profiles
+from lagesbild import backup, contracts, db, export, frozen, ingest, profiles
 
 LOG = logging.getLogger(__name__)
 LINK_SUFFIX = ".server"
@@ -111,10 +113,14 @@ def _arrow_bytes(table: pa.Table) -> bytes:
 # --- The server side -----------------------------------------------------------------------------
 
 class Link:
-    """The listening side, in the process that holds the database."""
+    """The listening side, in the process that holds the database.
+
+    It holds the connection weakly and stops when the connection goes: the link never keeps
+    a database open that its owner has let go of (a cache cleared, a server exiting)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, database: Path, write_lock: threading.Lock):
-        self.con, self.database, self.write_lock = con, database, write_lock
+        self._connection = weakref.ref(con)
+        self.database, self.write_lock = database, write_lock
         self.token = secrets.token_hex(32)
         self.path = link_path(database)
         link = self
@@ -126,15 +132,25 @@ class Link:
         self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        self._thread = threading.Thread(target=self._server.serve_forever, name="lagesbild-link",
-                                        daemon=True)
+        # A short poll interval: stop() waits for the loop, and runs when a connection goes.
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.1,),
+                                        name="lagesbild-link", daemon=True)
 
     def start(self) -> "Link":
         self._thread.start()
         self._write_link_file()
-        atexit.register(self.stop)
+        connection = self._connection()
+        if connection is not None:
+            weakref.finalize(connection, self.stop)   # also runs when the interpreter exits
         LOG.info("Kommandoraden når servern via %s (port %s).", self.path, self.port)
         return self
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        connection = self._connection()
+        if connection is None:
+            raise db.LagesbildError("Servern håller på att stänga databasen; försök igen om en stund.")
+        return connection
 
     def stop(self) -> None:
         self._server.shutdown()
@@ -178,13 +194,13 @@ class Link:
 
     def _answer(self, op: str, args: dict, payload: bytes) -> tuple[dict, bytes]:
         if op == "hello":
-            with _cursor(self.con) as cur:
+            with closing(self.con.cursor()) as cur:
                 return {"schema_version": db.schema_version(cur), "database": str(self.database)}, b""
         if op == "query":
             return {}, self._query(args["name"], args.get("params") or {})
         if op == "export":
-            with _cursor(self.con) as cur:
-                spec = export.contracts.kind(args["kind"])
+            with closing(self.con.cursor()) as cur:
+                spec = contracts.kind(args["kind"])
                 content = export.export_bytes(cur, spec.name, args["format"])
                 count = cur.execute(f"SELECT count(*) FROM {spec.table}").fetchall()[0][0]
             return {"rows": count}, content
@@ -218,45 +234,19 @@ class Link:
         except (ValueError, TypeError, OSError):
             raise db.LagesbildError(f"Servern har ingen fråga {name!r} med de parametrarna; är "
                                     "servern och kommandoraden samma version av Lägesbild?") from None
-        with _cursor(self.con) as cur:
+        with closing(self.con.cursor()) as cur:
             # Only reading queries: the writes have their own operations, under the lock.
             if any(statement.type != duckdb.StatementType.SELECT
                    for statement in cur.extract_statements(sql)):
                 raise db.LagesbildError(f"Frågan {name} är ingen läsande fråga.")
             return _arrow_bytes(cur.sql(sql, params=used).to_arrow_table())
 
-    def _writing(self):
-        return _Writing(self)
-
-
-class _Writing:
-    """A cursor under the server's write lock. The pages see the change by themselves: their
-    caches are keyed by the data version, which every write raises."""
-
-    def __init__(self, link: Link):
-        self.link = link
-
-    def __enter__(self) -> duckdb.DuckDBPyConnection:
-        self.link.write_lock.acquire()
-        self.cur = self.link.con.cursor()
-        return self.cur
-
-    def __exit__(self, *exc) -> None:
-        try:
-            self.cur.close()
-        finally:
-            self.link.write_lock.release()
-
-
-class _cursor:
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.cur = con.cursor()
-
-    def __enter__(self) -> duckdb.DuckDBPyConnection:
-        return self.cur
-
-    def __exit__(self, *exc) -> None:
-        self.cur.close()
+    @contextmanager
+    def _writing(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor under the server's write lock. The pages see the change by themselves:
+        their caches are keyed by the data version, which every write raises."""
+        with self.write_lock, closing(self.con.cursor()) as cur:
+            yield cur
 
 
 # --- The command side ----------------------------------------------------------------------------

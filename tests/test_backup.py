@@ -170,13 +170,13 @@ def test_restore_refuses_a_damaged_manifest(full_db, tmp_path):
     assert not (tmp_path / "ny.duckdb").exists()
 
 
-def test_an_older_schemas_backup_is_restored_and_upgraded(database_at_schema, demo_db_path, tmp_path):
+def test_an_older_schemas_backup_is_restored_and_upgraded(database_at_schema, demo_copy, tmp_path):
     path, con = database_at_schema(8)
     try:
-        con.execute("ATTACH ? AS demo (READ_ONLY)", [str(demo_db_path)])
+        con.execute("ATTACH ? AS source (READ_ONLY)", [str(demo_copy)])
         for table in ("systems", "incidents", "sla", "risks", "change_log", "meta"):
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM demo.{table}")
-        con.execute("DETACH demo")
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM source.{table}")
+        con.execute("DETACH source")
         folder = backup.write_backup(con, tmp_path / "kopior")
     finally:
         con.close()

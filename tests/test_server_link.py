@@ -5,6 +5,7 @@ time for the file, or say what to do."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import shutil
@@ -15,8 +16,10 @@ import threading
 import time
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
+import streamlit as st
 from test_backup import table_contents
 
 from lagesbild import backup, db, export, server_link
@@ -152,3 +155,15 @@ def test_a_restore_needs_no_link_and_no_server(demo_copy, tmp_path):
     result = cli(tmp_path / "kopia.duckdb", "backup", "--out", str(tmp_path / "kopior"))
     assert result.returncode == 0, result.stderr
     assert not server_link.link_path(tmp_path / "kopia.duckdb").exists()
+
+
+def test_the_link_lets_the_database_go_with_the_apps_connection(demo_copy, open_app):
+    """The link holds the app's connection weakly: once the app's cache lets it go, the file
+    is free for another connection and the link is gone with it."""
+    open_app(demo_copy)
+    assert server_link.running_server(demo_copy) is not None
+    st.cache_resource.clear()
+    gc.collect()
+    duckdb.connect(str(demo_copy), read_only=True).close()
+    assert not server_link.link_path(demo_copy).exists()
+    assert server_link.running_server(demo_copy) is None
