@@ -644,15 +644,20 @@ def _stage_csv_text(cur, spec: Kind, read: _Read, body: bytes, decoded_text: str
             copy.unlink(missing_ok=True)
 
 
-# Every byte that is not a control character XML cannot hold (or Word's line break).
-_NOT_CONTROL_BYTES = bytes(range(32, 256)) + b"\t\n\r"
+# Every byte but the control characters XML cannot hold (and Word's line break) and the last
+# bytes of U+FFFE and U+FFFF in UTF-8 (EF BF BE, EF BF BF), which Swedish text seldom has.
+_SCREENED_OUT = bytes(b for b in range(32, 256) if b not in (0xBE, 0xBF)) + b"\t\n\r"
 
 
 def _has_control_characters(utf8: bytes) -> bool:
-    """Whether UTF-8 text holds a control character (or U+FFFE, U+FFFF): deleting every other
-    byte leaves nothing, in one pass without a copy of the file."""
-    return (bool(utf8.translate(None, _NOT_CONTROL_BYTES))
-            or b"\xef\xbf\xbe" in utf8 or b"\xef\xbf\xbf" in utf8)
+    """Whether UTF-8 text holds a control character (or U+FFFE, U+FFFF), in one pass without
+    a copy of the file: deleting every other byte leaves next to nothing."""
+    left = utf8.translate(None, _SCREENED_OUT)
+    if not left:
+        return False
+    if left.translate(None, b"\xbe\xbf"):
+        return True
+    return b"\xef\xbf\xbe" in utf8 or b"\xef\xbf\xbf" in utf8
 
 
 def _temporary_csv(data: bytes) -> Path:
