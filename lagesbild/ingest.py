@@ -998,8 +998,9 @@ def _checks(spec: Kind, skipped: frozenset[str] = frozenset(),
             if high is not None:
                 # NaN is larger than every number in DuckDB, so it is out of range too.
                 bounds.append(f"{col.name} > {high}")
+            top = high if high is not None else "inf"
             checks.append((col, "out_of_range", " OR ".join(bounds), v,
-                           _range_text(low, high if high is not None else "inf")))
+                           (_range_text(low, top), _range_text(low, top, "en"))))
         if col.type == DECIMAL and high is None:
             checks.append((col, "not_number", f"NOT isfinite({col.name})", v, ""))
         if col.type in (DATE, TIMESTAMP, MONTH):
@@ -1100,6 +1101,8 @@ def _validate(cur, spec: Kind, typed: str, row_number: str, result: ImportResult
             continue
         col, code, _, _, allowed = checks[check_no]
         allowed_en = REFERENCE_NAMES[col.references][1] if col.references else ""
+        if isinstance(allowed, tuple):  # (Swedish, English)
+            allowed, allowed_en = allowed
         column_header = headers.get(col.name, col.header)
         if code == "rule":
             rule = spec.rules[int(value)]
@@ -1146,11 +1149,13 @@ def _allowed_text(col: Column) -> str:
     return ""
 
 
-def _range_text(low, high) -> str:
+def _range_text(low, high, lang: str = "sv") -> str:
     def fmt(x):
         if isinstance(x, int) or (isinstance(x, float) and x.is_integer()):
-            return fmt_int(x)
-        return f"{x:g}".replace(".", ",") if isinstance(x, float) else "∞"
+            return fmt_int(x, lang)
+        if isinstance(x, float):
+            return f"{x:g}" if lang == "en" else f"{x:g}".replace(".", ",")
+        return "∞"
     if high == "inf":
         return f"≥ {fmt(low)}"
     if low is None:
