@@ -226,6 +226,8 @@ def test_overflow_is_named_in_swedish_with_row_and_column(con):
         "Rad 4, kolumn Inom åtgärdstid: Fler ärenden inom åtgärdstid än ärenden totalt.",
         "Rad 5, kolumn Tillgänglighet (%): Inf ligger utanför det tillåtna intervallet 0–100.",
         "Rad 6, kolumn Avbrottstid (min): Nan ligger utanför det tillåtna intervallet 0–44\u00a0640."]
+    assert refused_lines(con, "sla", csv_bytes("sla", rows), lang="en")[0] == (
+        "Row 2, column Ärenden: 3000000000 is outside the allowed range 0–2,147,483,647.")
 
 
 # --- Excel: what a cell shows, what a sheet states, which sheet -------------------------
