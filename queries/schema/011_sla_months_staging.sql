@@ -111,8 +111,8 @@ CREATE MACRO sla_months(first_year, last_year, scope) AS TABLE
     -- without imported counts, and shared rows.
     computed AS MATERIALIZED (
         SELECT * FROM incident_ticket_counts(first_year, last_year,
-            (SELECT list(DISTINCT system_id) FROM stored WHERE tickets IS NULL)
-            || (SELECT list(DISTINCT system_id) FROM shared_served))
+            coalesce((SELECT list(DISTINCT system_id) FROM stored WHERE tickets IS NULL), [])
+            || coalesce((SELECT list(DISTINCT system_id) FROM shared_served), []))
     ),
     -- Rows without imported counts: DuckDB finds none without reading a row group that has
     -- no NULL tickets, so the common case (every count imported) costs almost nothing here,
