@@ -193,3 +193,32 @@ def test_the_resolution_targets_per_tier_and_priority(con):
                       for severity in (4, 3, 2, 1))
         assert found == hours, tier
     assert con.execute("SELECT resolution_target_hours(NULL, 4)").fetchone()[0] is None
+
+
+# --- Unknown and computed counts on the page (the report and the slides read the same model) --
+
+def page(con, municipality=None, lang="sv"):
+    from lagesbild import availability
+    return availability.build(lambda name, **params: db.query(con, name, **params), 2025,
+                              municipality, lang)
+
+
+def test_unknown_counts_are_shown_as_unknown_not_as_no_tickets(monitored):
+    view = page(monitored)
+    tickets = next(h for h in view.metrics if h.label == "Ärenden inom åtgärdstid")
+    assert tickets.value == "uppgift saknas"
+    assert view.tickets_by_tier.sentence.startswith("Antalet ärenden 2025 är inte känt")
+    assert "Inga ärenden" not in view.tickets_by_tier.sentence
+    assert view.systems.table.frame["Ärenden inom åtgärdstid"].tolist() == ["uppgift saknas"]
+    english = page(monitored, lang="en")
+    assert next(h for h in english.metrics if h.label == "Tickets resolved within target").value == "not known"
+
+
+def test_a_share_over_some_months_says_which_and_how_many_were_computed(monitored):
+    con = monitored
+    add_incident(con, "I1", "2025-03-02 08:00", "2025-03-02 10:00", "VO", "Köping", 4)
+    add_incident(con, "I2", "2025-03-03 08:00", None, "VO", "Köping", 4)
+    sentence = page(con).tickets_by_tier.sentence
+    assert sentence.startswith("50,0\u00a0% av ärendena 2025 åtgärdades inom avtalad åtgärdstid")
+    assert "Andelen gäller de 1 av 2 systemmånader som har ärendeantal" in sentence
+    assert "Ärendeantalen för 1 systemmånad är beräknade från incidentregistret" in sentence
