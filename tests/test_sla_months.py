@@ -222,3 +222,35 @@ def test_a_share_over_some_months_says_which_and_how_many_were_computed(monitore
     assert sentence.startswith("50,0\u00a0% av ärendena 2025 åtgärdades inom avtalad åtgärdstid")
     assert "Andelen gäller de 1 av 2 systemmånader som har ärendeantal" in sentence
     assert "Ärendeantalen för 1 systemmånad är beräknade från incidentregistret" in sentence
+
+
+# --- Importing: Används av and SLA rows for the shared services ------------------------------
+
+def test_used_by_lists_members_of_a_shared_system_only(con, tmp_path):
+    from importfiles import SAMPLES, write_excel_csv
+
+    from lagesbild import ingest
+
+    shared, own = (dict(row) for row in (SAMPLES["systems"][1], SAMPLES["systems"][0]))
+    bad_name = {**shared, "Används av": "Arboga, Västerås"}
+    not_shared = {**own, "Används av": "Arboga"}
+    result = ingest.import_file(con, "systems", write_excel_csv(tmp_path / "s.csv", "systems",
+                                                                [bad_name, not_shared]))
+    assert not result.ok
+    lines = [p.line() for p in result.problems]
+    assert any(line.startswith("Rad 2, kolumn Används av:") and "Arboga, Köping, Kungsör, Surahammar"
+               in line for line in lines), lines
+    assert any(line.startswith("Rad 3, kolumn Används av:") and "gemensamt system" in line
+               for line in lines), lines
+    assert con.execute("SELECT count(*) FROM systems").fetchone()[0] == 0
+
+    assert ingest.import_file(con, "systems", write_excel_csv(tmp_path / "ok.csv", "systems")).ok
+    sla = {"Månad": "2025-03", "Systemid": shared["Systemid"], "Kommun": "Gemensam",
+           "Mål tillgänglighet (%)": "99,5", "Tillgänglighet (%)": "99,7", "Avbrottstid (min)": "0"}
+    header = ["Månad", "Systemid", "Kommun", "Mål tillgänglighet (%)", "Tillgänglighet (%)",
+              "Avbrottstid (min)"]
+    loaded = ingest.import_file(con, "sla", write_excel_csv(tmp_path / "m.csv", "sla", [sla],
+                                                            header=header))
+    assert loaded.ok, loaded.summary()
+    found = {r["municipality"]: r for r in rows(con, "sla_by_municipality") if r["year"] == 2025}
+    assert set(found) == {"Arboga", "Köping", "Kungsör"}
