@@ -105,10 +105,15 @@ def _statuses(systems: pd.DataFrame) -> list[Status]:
                 systems["months_below_target"].tolist())]
 
 
+def _months_with_counts(totals: dict) -> int:
+    # A year frozen before ticket counts could be unknown has no such column: all were known.
+    return totals.get("months_with_counts", totals["system_months"])
+
+
 def tickets_share(totals: dict, lang: str) -> str:
     """The share of tickets resolved within target, or "uppgift saknas" when no system-month
     of ``totals`` (an overview_sla row) has ticket counts: an unknown count is not 0."""
-    if not totals["months_with_counts"]:
+    if not _months_with_counts(totals):
         return t("sla_page.counts_unknown", lang)
     return fmt_pct(totals["tickets_within_target_pct"], lang)
 
@@ -395,7 +400,7 @@ def _by_tier(rows, year, previous_year, has_previous, lang) -> Section:
 
 def _tickets_by_tier(rows, now_totals, before_totals, year, previous_year, lang) -> Section:
     title = t("sla_page.tickets.title", lang)
-    if not now_totals["months_with_counts"]:
+    if not _months_with_counts(now_totals):
         return Section("tickets_by_tier", title, t("sla_page.tickets.unknown", lang, year=year))
     if not now_totals["tickets"]:
         return Section("tickets_by_tier", title, t("sla_page.tickets.none", lang, year=year))
@@ -410,11 +415,11 @@ def _tickets_by_tier(rows, now_totals, before_totals, year, previous_year, lang)
                change=comparison)]
     # Shares over tickets cover only the system-months with counts: say so when some lack them,
     # and how many counts were computed from the incidents rather than imported.
-    if now_totals["months_with_counts"] < now_totals["system_months"]:
+    if _months_with_counts(now_totals) < now_totals["system_months"]:
         parts.append(t("sla_page.tickets.partial", lang,
-                       with_counts=fmt_int(now_totals["months_with_counts"], lang),
+                       with_counts=fmt_int(_months_with_counts(now_totals), lang),
                        system_months=fmt_int(now_totals["system_months"], lang)))
-    computed = now_totals["months_with_computed_counts"]
+    computed = now_totals.get("months_with_computed_counts", 0)
     if computed:
         parts.append(plural("sla_page.tickets.computed", computed, lang,
                             computed=fmt_int(computed, lang)))

@@ -254,3 +254,17 @@ def test_used_by_lists_members_of_a_shared_system_only(con, tmp_path):
     assert loaded.ok, loaded.summary()
     found = {r["municipality"]: r for r in rows(con, "sla_by_municipality") if r["year"] == 2025}
     assert set(found) == {"Arboga", "Köping", "Kungsör"}
+
+
+def test_a_year_frozen_before_unknown_counts_still_shows_its_share(at_the_target):
+    """A snapshot stored before schema 11 has no months_with_counts: its counts were known."""
+    from lagesbild import availability
+
+    def fetch(name, **params):
+        frame = db.query(at_the_target, name, **params)
+        return frame.drop(columns=["months_with_counts", "months_with_computed_counts"],
+                          errors="ignore")
+
+    view = availability.build(fetch, 2025, None, "sv")
+    tickets = next(h for h in view.metrics if h.label == "Ärenden inom åtgärdstid")
+    assert tickets.value == "90,0\u00a0%"
