@@ -106,6 +106,19 @@ def _statuses(systems: pd.DataFrame) -> list[Status]:
                 systems["months_below_target"].tolist())]
 
 
+def _months_with_counts(totals: dict) -> int:
+    # A year frozen before ticket counts could be unknown has no such column: all were known.
+    return totals.get("months_with_counts", totals["system_months"])
+
+
+def tickets_share(totals: dict, lang: str) -> str:
+    """The share of tickets resolved within target, or "uppgift saknas" when no system-month
+    of ``totals`` (an overview_sla row) has ticket counts: an unknown count is not 0."""
+    if not _months_with_counts(totals):
+        return t("sla_page.counts_unknown", lang)
+    return fmt_pct(totals["tickets_within_target_pct"], lang)
+
+
 def _breaches(totals: dict) -> int:
     return totals["system_months"] - totals["system_months_met"]
 
@@ -130,7 +143,7 @@ def _metrics(now, before, previous_year, lang) -> tuple[Headline, ...]:
                  change(_breaches(now), breaches_before, previous_year, lang,
                         higher_is_better=False),
                  help=t("sla_page.metric.breaches.help", lang)),
-        Headline(t("sla_page.metric.tickets", lang), fmt_pct(now["tickets_within_target_pct"], lang),
+        Headline(t("sla_page.metric.tickets", lang), tickets_share(now, lang),
                  points_delta("tickets_within_target_pct"),
                  help=t("sla_page.metric.tickets.help", lang)),
     )
@@ -248,11 +261,18 @@ def _systems_table(systems, statuses, previous, year, previous_year, lang) -> Ta
          _tier(s["sla_tier"], lang),
          label(MUNICIPALITIES, s["municipality"], lang) if s["municipality"] else "",
          fmt_decimal(s["outage_minutes"] / 60, lang, 1),
-         fmt_pct(100 * s["tickets_within_target"] / s["tickets"] if s["tickets"] else None, lang))
+         _system_tickets_share(s, lang))
         for s, status in zip(systems, statuses))
     # The system's name stays in view while the details scroll sideways.
     return text_table(columns, table_rows, numeric=columns[2:6] + columns[8:], pinned=columns[:1],
                       help={columns[7]: t("sla_page.col.municipality.help", lang)})
+
+
+def _system_tickets_share(system: dict, lang: str) -> str:
+    if system["tickets"] is None or system["tickets_within_target"] is None:
+        return t("sla_page.counts_unknown", lang)
+    return fmt_pct(100 * system["tickets_within_target"] / system["tickets"]
+                   if system["tickets"] else None, lang)
 
 
 # --- Per month ---------------------------------------------------------------------------------
@@ -381,6 +401,8 @@ def _by_tier(rows, year, previous_year, has_previous, lang) -> Section:
 
 def _tickets_by_tier(rows, now_totals, before_totals, year, previous_year, lang) -> Section:
     title = t("sla_page.tickets.title", lang)
+    if not _months_with_counts(now_totals):
+        return Section("tickets_by_tier", title, t("sla_page.tickets.unknown", lang, year=year))
     if not now_totals["tickets"]:
         return Section("tickets_by_tier", title, t("sla_page.tickets.none", lang, year=year))
     tiers, now, before = _per_year(rows, "sla_tier", year, previous_year)
@@ -392,6 +414,16 @@ def _tickets_by_tier(rows, now_totals, before_totals, year, previous_year, lang)
         comparison = share_change(share, previous_share, previous_year, lang)
     parts = [t("sla_page.tickets.sentence", lang, share=fmt_pct(share, lang), year=year,
                change=comparison)]
+    # Shares over tickets cover only the system-months with counts: say so when some lack them,
+    # and how many counts were computed from the incidents rather than imported.
+    if _months_with_counts(now_totals) < now_totals["system_months"]:
+        parts.append(t("sla_page.tickets.partial", lang,
+                       with_counts=fmt_int(_months_with_counts(now_totals), lang),
+                       system_months=fmt_int(now_totals["system_months"], lang)))
+    computed = now_totals.get("months_with_computed_counts", 0)
+    if computed:
+        parts.append(plural("sla_page.tickets.computed", computed, lang,
+                            computed=fmt_int(computed, lang)))
     with_tickets = [tier for tier in tiers if now[tier]["tickets_within_target_pct"] is not None]
     if len(with_tickets) > 1:
         lowest = min(with_tickets, key=lambda tier: now[tier]["tickets_within_target_pct"])

@@ -76,10 +76,6 @@ MUNICIPALITIES = _vocab("municipality", [
 
 MEMBER_MUNICIPALITIES = ("Arboga", "Köping", "Kungsör", "Surahammar")
 
-# Service levels are measured per member municipality, never for the association itself.
-MEMBERS = _vocab("member_municipality", [(m, MUNICIPALITIES.labels[m]) for m in MEMBER_MUNICIPALITIES],
-                 aliases={"koping": "Köping", "kungsor": "Kungsör"})
-
 SYSTEM_CATEGORIES = _vocab("system_category", [
     ("Ekonomi", ("Ekonomi", "Finance")),
     ("HR och lön", ("HR och lön", "HR and payroll")),
@@ -291,8 +287,22 @@ SYSTEMS = Kind(
         _c("infrastructure", "Infrastruktur", BOOLEAN, required=True),
         _c("continuity_plan_date", "Kontinuitetsplan", DATE),
         _c("management_plan_date", "Förvaltningsplan", DATE),
+        # The member municipalities a shared system serves, comma-separated; empty: all four.
+        # Its SLA rows (Kommun Gemensam) count for each of them (schema macro sla_months).
+        _c("used_by", "Används av", max_length=200, optional=True),
     ),
     key=("system_id",),
+    rules=(
+        RowRule("used_by IS NULL OR municipality = 'Gemensam'", "used_by",
+                "bara ett gemensamt system (Kommun Gemensam) kan användas av andra kommuner",
+                "only a shared system (municipality Gemensam) can be used by other municipalities"),
+        RowRule("used_by IS NULL OR list_bool_and(list_transform(string_split(used_by, ','), "
+                "lambda name: lower(trim(name)) IN ("
+                + ", ".join(f"'{m.lower()}'" for m in MEMBER_MUNICIPALITIES) + ")))",
+                "used_by",
+                "ange medlemskommuner åtskilda med kommatecken: " + ", ".join(MEMBER_MUNICIPALITIES),
+                "give member municipalities separated by commas: " + ", ".join(MEMBER_MUNICIPALITIES)),
+    ),
 )
 
 INCIDENTS = Kind(
@@ -325,7 +335,9 @@ SLA = Kind(
     (
         _c("month", "Månad", MONTH, required=True),
         _c("system_id", "Systemid", required=True, references="systems", max_length=50),
-        _c("municipality", "Kommun", CHOICE, required=True, vocabulary=MEMBERS),
+        # A member municipality, or Gemensam for a shared system measured as a whole: that row
+        # counts for every member the system serves (systems.used_by).
+        _c("municipality", "Kommun", CHOICE, required=True, vocabulary=MUNICIPALITIES),
         _c("availability_target_pct", "Mål tillgänglighet (%)", DECIMAL, required=True,
            minimum=0, maximum=100),
         _c("availability_pct", "Tillgänglighet (%)", DECIMAL, required=True, minimum=0, maximum=100),

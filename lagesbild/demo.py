@@ -216,6 +216,10 @@ def _system_columns(systems: list[_System], ids: list[str], until: dt.date) -> d
         "infrastructure": [s.infrastructure for s in systems],
         "continuity_plan_date": [_on_or_before(s.continuity_plan, until) for s in systems],
         "management_plan_date": [_on_or_before(s.management_plan, until) for s in systems],
+        # Empty for a shared system that serves all four members: the register's default.
+        "used_by": [", ".join(_served_municipalities(s))
+                    if s.municipality == _SHARED and not s.serves_surahammar else None
+                    for s in systems],
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from lagesbild import attention, rules
+from lagesbild import attention, availability, rules
 from lagesbild import status as statuses
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, plural, t
@@ -121,7 +121,7 @@ def _sla(rows, year, previous_year, scope, lang) -> Area:
         status_rule=t("status.rule.sla", lang, good=fmt_pct(rules.SLA_MET_GOOD_PCT, lang, 0),
                       watch=fmt_pct(rules.SLA_MET_WATCH_PCT, lang, 0)),
         details=t("sla.details", lang, system_months=fmt_int(now["system_months"], lang),
-                  tickets_share=fmt_pct(now["tickets_within_target_pct"], lang)),
+                  tickets_share=availability.tickets_share(now, lang)),
     )
 
 

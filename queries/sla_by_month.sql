@@ -1,7 +1,7 @@
 -- Service levels per month of the selected year and the year before.
 -- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
--- A row of the sla table is one system in one member municipality in one month
--- ("system-month"); availability_met_pct is the share of them that reached the target,
+-- A system-month is a row of the sla_months macro (one system in one member municipality in
+-- one month, with whether it met its target); availability_met_pct is the share of them that reached the target,
 -- the definition overview_sla uses for the year. Every year and month has a row; the
 -- shares are NULL for a month without rows (no data is not 0 %).
 -- Counted per year and month first, then laid on the grid (cheaper than joining every
@@ -13,15 +13,12 @@ WITH grid AS (
 ),
 per_month AS (
     SELECT
-        year(month)::INTEGER                                                 AS year,
-        month(month)::INTEGER                                                AS month,
-        count(*)                                                             AS system_months,
-        count(*) FILTER (WHERE availability_pct >= availability_target_pct) AS system_months_met,
-        avg(availability_pct)                                                AS mean_availability_pct
-    FROM sla
-    WHERE month >= make_date($year::INTEGER - 1, 1, 1)
-      AND month < make_date($year::INTEGER + 1, 1, 1)
-      AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+        year,
+        month(month)::INTEGER                 AS month,
+        count(*)                              AS system_months,
+        count(*) FILTER (WHERE target_met)    AS system_months_met,
+        avg(availability_pct)                 AS mean_availability_pct
+    FROM sla_months($year::INTEGER - 1, $year::INTEGER, $municipality::VARCHAR)
     GROUP BY ALL
 )
 SELECT

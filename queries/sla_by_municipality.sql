@@ -1,20 +1,18 @@
 -- SLA breaches per member municipality in the selected year and the year before.
 -- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
--- A breach is a system-month (a row of the sla table) below its availability target, the
--- complement of overview_sla's system_months_met. Only municipalities with rows in either
+-- A breach is a system-month (a row of the sla_months macro) that did not meet its
+-- availability target, the complement of overview_sla's system_months_met. A shared
+-- system's row counts for each member it serves. Only municipalities with rows in either
 -- year have a row per year; a year without rows there has zero system-months.
 -- Counted per year and municipality first, then laid on the grid (cheaper than joining
 -- every system-month to the grid).
 WITH per_municipality AS (
     SELECT
-        year(month)::INTEGER                                                AS year,
+        year,
         municipality,
-        count(*)                                                            AS system_months,
-        count(*) FILTER (WHERE availability_pct < availability_target_pct) AS breaches
-    FROM sla
-    WHERE month >= make_date($year::INTEGER - 1, 1, 1)
-      AND month < make_date($year::INTEGER + 1, 1, 1)
-      AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+        count(*)                               AS system_months,
+        count(*) FILTER (WHERE NOT target_met) AS breaches
+    FROM sla_months($year::INTEGER - 1, $year::INTEGER, $municipality::VARCHAR)
     GROUP BY ALL
 ),
 grid AS (

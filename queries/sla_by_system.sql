@@ -1,8 +1,9 @@
 -- Availability against target per system in the selected year, worst first.
 -- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
--- One row per system with service-level rows in the year. The municipality filter, as in
--- overview_sla, selects the member municipality a row is measured for, so a shared system
--- appears under each member it serves; municipality here is the system's own.
+-- One row per system with system-months (the sla_months macro) in the year. The
+-- municipality filter, as in overview_sla, selects the member municipality a system-month
+-- is measured for, so a shared system appears under each member it serves; municipality
+-- here is the system's own.
 --
 -- availability_pct is the mean of the monthly availability figures (over the months and
 -- the selected members). The monthly figure is what the target is set against (availability
@@ -18,7 +19,7 @@ WITH per_system AS (
     SELECT
         system_id,
         bit_count(bit_or(1 << (month(month) - 1)))                      AS months,
-        bit_count(bit_or(CASE WHEN availability_pct < availability_target_pct
+        bit_count(bit_or(CASE WHEN NOT target_met
                               THEN 1 << (month(month) - 1) ELSE 0 END)) AS months_below_target,
         -- Rounded far below what is shown: DuckDB sums in parallel, so the last bits of a mean
         -- vary from run to run, and a mean on a rounding half (99,965) would be shown one
@@ -26,12 +27,10 @@ WITH per_system AS (
         round(avg(availability_pct), 9)                                 AS availability_pct,
         round(avg(availability_target_pct), 9)                          AS target_pct,
         sum(outage_minutes)                                             AS outage_minutes,
-        sum(tickets)::BIGINT                                            AS tickets,
-        sum(tickets_within_target)::BIGINT                              AS tickets_within_target
-    FROM sla
-    WHERE month >= make_date($year::INTEGER, 1, 1)
-      AND month < make_date($year::INTEGER + 1, 1, 1)
-      AND ($municipality::VARCHAR IS NULL OR municipality = $municipality::VARCHAR)
+        -- Over the system-months with known counts only; NULL when none has them.
+        sum(tickets) FILTER (WHERE counts_known)::BIGINT                AS tickets,
+        sum(tickets_within_target) FILTER (WHERE counts_known)::BIGINT  AS tickets_within_target
+    FROM sla_months($year::INTEGER, $year::INTEGER, $municipality::VARCHAR)
     GROUP BY system_id
 )
 -- A LEFT JOIN keeps a system missing from the systems table, so the totals here add up to

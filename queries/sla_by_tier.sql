@@ -2,25 +2,24 @@
 -- Brons), in the selected year and the year before.
 -- Parameters: $year (INTEGER); $municipality (VARCHAR, NULL = all municipalities).
 -- The tier is the system's (systems.sla_tier); sla_tier is NULL for rows of a system
--- without one. A breach is a system-month below its availability target, as in
--- sla_by_municipality. tickets_within_target_pct sums tickets rather than averaging months,
--- as overview_sla does, and is NULL without tickets. Only tiers with rows in either year
+-- without one. A breach is a system-month (the sla_months macro) that did not meet its
+-- availability target, as in sla_by_municipality. tickets_within_target_pct sums tickets
+-- rather than averaging months, as overview_sla does, over the system-months with known
+-- counts only, and is NULL without them; tickets is NULL when no system-month has counts. Only tiers with rows in either year
 -- have a row per year.
 -- Counted per year and tier first, then laid on the grid: joining every system-month to the
 -- grid before counting cost several times as much on millions of rows.
 WITH per_tier AS (
     SELECT
-        year(sla.month)::INTEGER                                                    AS year,
+        months.year,
         systems.sla_tier,
-        count(*)                                                                    AS system_months,
-        count(*) FILTER (WHERE sla.availability_pct < sla.availability_target_pct) AS breaches,
-        sum(sla.tickets)                                                            AS tickets,
-        sum(sla.tickets_within_target)                                              AS tickets_within_target
-    FROM sla
-    LEFT JOIN systems ON systems.system_id = sla.system_id
-    WHERE sla.month >= make_date($year::INTEGER - 1, 1, 1)
-      AND sla.month < make_date($year::INTEGER + 1, 1, 1)
-      AND ($municipality::VARCHAR IS NULL OR sla.municipality = $municipality::VARCHAR)
+        count(*)                                                         AS system_months,
+        count(*) FILTER (WHERE NOT months.target_met)                    AS breaches,
+        sum(months.tickets) FILTER (WHERE months.counts_known)           AS tickets,
+        sum(months.tickets_within_target) FILTER (WHERE months.counts_known)
+                                                                         AS tickets_within_target
+    FROM sla_months($year::INTEGER - 1, $year::INTEGER, $municipality::VARCHAR) AS months
+    LEFT JOIN systems ON systems.system_id = months.system_id
     GROUP BY ALL
 ),
 grid AS (
@@ -33,8 +32,8 @@ SELECT
     grid.sla_tier,
     coalesce(per_tier.system_months, 0)                    AS system_months,
     coalesce(per_tier.breaches, 0)                         AS breaches,
-    coalesce(per_tier.tickets, 0)::BIGINT                  AS tickets,
-    coalesce(per_tier.tickets_within_target, 0)::BIGINT    AS tickets_within_target,
+    per_tier.tickets::BIGINT                               AS tickets,
+    per_tier.tickets_within_target::BIGINT                 AS tickets_within_target,
     100.0 * per_tier.tickets_within_target
         / nullif(per_tier.tickets, 0)                      AS tickets_within_target_pct
 FROM grid

@@ -15,10 +15,12 @@ SAMPLES: dict[str, list[dict[str, str]]] = {
     "systems": [
         {"Systemid": "SYS-001", "Systemnamn": "Ekonomisystem – moln", "Kommun": "Köping",
          "Systemägare": "Ekonomichef Köping", "Kategori": "Ekonomi", "SLA-nivå": "Guld",
-         "Infrastruktur": "nej", "Kontinuitetsplan": "2024-03-01", "Förvaltningsplan": ""},
+         "Infrastruktur": "nej", "Kontinuitetsplan": "2024-03-01", "Förvaltningsplan": "",
+         "Används av": ""},
         {"Systemid": "SYS-002", "Systemnamn": "Active Directory", "Kommun": "Gemensam",
          "Systemägare": "IT-chef VMKF", "Kategori": "Infrastruktur", "SLA-nivå": "Guld",
-         "Infrastruktur": "ja", "Kontinuitetsplan": "", "Förvaltningsplan": "2023-05-10"},
+         "Infrastruktur": "ja", "Kontinuitetsplan": "", "Förvaltningsplan": "2023-05-10",
+         "Används av": "Arboga, Köping, Kungsör"},
     ],
     "incidents": [
         {"Incidentid": "INC-1", "Rubrik": "Falsk faktura på 12 500 € till ”ekonomi”",

@@ -211,7 +211,7 @@ def with_value(kind, header, value, index=1):
     ("followups", "Rekid", "REK-9", "Rad 3, kolumn Rekid: 'REK-9' finns inte i revisionens rekommendationer"),
     ("systems", "Systemnamn", "", "Rad 3, kolumn Systemnamn: Värde saknas"),
     ("risks", "Kvarstående konsekvens", "3", "Rad 3, kolumn Kvarstående konsekvens: Kvarstående sannolikhet och"),
-    ("sla", "Kommun", "Gemensam", "Rad 3, kolumn Kommun: 'Gemensam' finns inte bland"),
+    ("sla", "Kommun", "Västerås", "Rad 3, kolumn Kommun: 'Västerås' finns inte bland"),
     ("sla", "Avbrott", "0", "Rad 3, kolumn Avbrottstid (min): Avbrottstid anges men inga avbrott"),
     ("systems", "Systemid", "SYS-001", "Rad 3, kolumn Systemid: Samma nyckel (SYS-001) som rad 2"),
     ("documents", "Översyn (månader)", "0", "Rad 3, kolumn Översyn (månader): 0 ligger utanför"),
@@ -246,7 +246,7 @@ def test_wrong_number_of_fields_names_the_line(con, tmp_path):
     before = snapshot(con)
     result = ingest.import_file(con, "systems", path)
     assert not result.ok
-    assert result.problems[0].line().startswith("Rad 3: Raden har fel antal fält (väntade 9, hittade 10)")
+    assert result.problems[0].line().startswith("Rad 3: Raden har fel antal fält (väntade 10, hittade 11)")
     assert snapshot(con) == before
 
 

@@ -94,7 +94,7 @@ WRITES_SLA = re.compile(
 # A write to a table named by a variable, as the importer's upsert is written.
 WRITES_A_NAMED_TABLE = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|COPY)\s+\{")
 SCHEMA_WITH_SLA = {"001_initial.sql", "009_sla_key_kept_by_importer.sql",
-                   "010_sla_counts_may_be_unknown.sql"}
+                   "010_sla_counts_may_be_unknown.sql", "011_sla_months_staging.sql"}
 CODE_FOLDERS = ("lagesbild", "app_pages", "queries", "scripts", "bench")
 
 
@@ -183,7 +183,7 @@ def test_a_month_written_as_a_date_not_on_the_first_is_refused(con, tmp_path):
 def test_every_problem_is_counted_and_listed_in_row_order(con, tmp_path):
     assert load(con, tmp_path, "systems").ok
     rows = [sla_row("2025-01", **{"Tillgänglighet (%)": "101", "Ärenden": "x"}),
-            sla_row("2025-02", "Gemensam", Systemid="SYS-404"),
+            sla_row("2025-02", "Västerås", Systemid="SYS-404"),
             sla_row("2025-01", **{"Avbrott": "0"})]
     result = load(con, tmp_path, "sla", rows)
     assert result.problem_count == 6
@@ -191,8 +191,8 @@ def test_every_problem_is_counted_and_listed_in_row_order(con, tmp_path):
         "Rad 2, kolumn Tillgänglighet (%): 101 ligger utanför det tillåtna intervallet 0–100.",
         "Rad 2, kolumn Ärenden: 'x' är inte ett heltal.",
         "Rad 3, kolumn Systemid: 'SYS-404' finns inte i systemregistret; lägg in den där först.",
-        "Rad 3, kolumn Kommun: 'Gemensam' finns inte bland de tillåtna värdena: Arboga, Köping, "
-        "Kungsör, Surahammar.",
+        "Rad 3, kolumn Kommun: 'Västerås' finns inte bland de tillåtna värdena: Arboga, Köping, "
+        "Kungsör, Surahammar, Gemensam (förbundet).",
         "Rad 4, kolumn Kommun: Samma nyckel (2025-01-01 / SYS-001 / Köping) som rad 2.",
         "Rad 4, kolumn Avbrottstid (min): Avbrottstid anges men inga avbrott."]
 

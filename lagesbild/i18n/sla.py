@@ -147,4 +147,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tabellen visar {shown} av {count} system: de som ligger längst under sitt mål.",
         "The table shows {shown} of {count} systems: those furthest below their target."),
     "sla_page.systems.file": ("tillganglighet-per-system-{year}.csv", "availability-by-system-{year}.csv"),
+    # Ticket counts that are not known: a monitoring export has availability but no counts.
+    "sla_page.counts_unknown": ("uppgift saknas", "not known"),
+    "sla_page.tickets.unknown": ("Antalet ärenden {year} är inte känt: tillgängligheten finns, "
+                                 "men inga ärendeantal är inlästa och inga kan beräknas från "
+                                 "incidentregistret.",
+                                 "The number of tickets in {year} is not known: availability is "
+                                 "there, but no ticket counts are imported and none can be "
+                                 "computed from the incident register."),
+    "sla_page.tickets.partial": ("Andelen gäller de {with_counts} av {system_months} "
+                                 "systemmånader som har ärendeantal; för de övriga saknas uppgift.",
+                                 "The share covers the {with_counts} of {system_months} "
+                                 "system-months that have ticket counts; for the others they are "
+                                 "not known."),
+    "sla_page.tickets.computed.one": ("Ärendeantalen för {computed} systemmånad är beräknade från "
+                                      "incidentregistret; inlästa antal går före beräknade.",
+                                      "The ticket counts of {computed} system-month are computed "
+                                      "from the incident register; imported counts come before "
+                                      "computed ones."),
+    "sla_page.tickets.computed.other": ("Ärendeantalen för {computed} systemmånader är beräknade "
+                                        "från incidentregistret; inlästa antal går före beräknade.",
+                                        "The ticket counts of {computed} system-months are computed "
+                                        "from the incident register; imported counts come before "
+                                        "computed ones."),
 }
