@@ -45,9 +45,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.slide.area_no_data": ("{area}: inga uppgifter", "{area}: no data"),
     "report.slide.incidents_by_category": ("Vilka slags incidenter", "What kinds of incidents"),
     "report.slide.incidents_reporting": ("Rapportering till myndighet", "Reporting to authorities"),
-    "report.slide.decisions_sentence": (
-        "Förslagen bygger på samma regler som listan Att uppmärksamma på Översikt.",
-        "The proposals follow the same rules as the Needs attention list on the Overview."),
     # Förslag till beslut: one per finding of lagesbild.attention, by its rule.
     "report.decision.approve": (
         "godkänna den årliga uppföljningen av informations- och IT-säkerhetsarbetet {year}",
