@@ -149,11 +149,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "re-assessment"),
     "report.decision.risks_flagged_by_incidents.one": (
         "uppdra åt förbundschefen att bedöma om den risk som berörs av nya allvarliga incidenter",
-        "instruct the director to re-assess the risk concerned by new serious incidents"),
+        "instruct the director to re-assess the risk affected by new serious incidents"),
     "report.decision.risks_flagged_by_incidents.other": (
         "uppdra åt förbundschefen att bedöma om de {count} risker som berörs av nya allvarliga "
         "incidenter",
-        "instruct the director to re-assess the {count} risks concerned by new serious incidents"),
+        "instruct the director to re-assess the {count} risks affected by new serious incidents"),
     "report.decision.risk_acceptances_expired.one": (
         "besluta på nytt om den accepterade risk vars acceptans har löpt ut: förnya acceptansen "
         "med motivering och slutdatum, eller uppdra åt förbundschefen att åtgärda risken",
