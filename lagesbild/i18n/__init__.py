@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lagesbild.contracts import Vocabulary
-from lagesbild.i18n import (access, attention, change_log_page, classification, cli, data_page,
+from lagesbild.i18n import (access, attention, change_log_page, classification, cli, contradictions,
+                            data_page,
                             documents, editing, incidents, presentation, recommendations_page,
                             report, report_page, risk_analysis, risks, shell, sla)
 
@@ -32,7 +33,7 @@ def _merge(*modules) -> dict[str, tuple[str, str]]:
 
 TEXT = _merge(shell, incidents, sla, classification, risks, recommendations_page, documents,
               attention, report, report_page, presentation, access, data_page, editing, change_log_page,
-              risk_analysis, cli)
+              risk_analysis, cli, contradictions)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
