@@ -50,7 +50,7 @@ if log.empty:
     st.stop()
 
 st.markdown(plural("change_log_page.count", len(log), lang, count=fmt_int(len(log), lang)))
-st.dataframe(change_log.table(log, lang), hide_index=True, width="stretch", key="change_log_table")
+st.dataframe(change_log.shown(log, lang), hide_index=True, width="stretch", key="change_log_table")
 st.caption(t("change_log_page.sha_note", lang))
 for column, fmt in zip(st.columns([1, 1, 4]), export.FORMATS):
     column.download_button(

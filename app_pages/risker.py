@@ -11,7 +11,7 @@ from lagesbild.i18n import t
 from lagesbild.palette import CELL_FILL
 from lagesbild.sections import Section, Table
 from lagesbild.ui import heatmap
-from lagesbild.ui.components import escape_markdown
+from lagesbild.ui.components import contradiction_note, escape_markdown
 from lagesbild.ui.sections import headline_row
 
 ui.require_role(Role.READER)
@@ -58,6 +58,7 @@ def section(part: Section, *, within: bool = False) -> None:
 
 
 def register(view: risks.RisksView) -> None:
+    contradiction_note(view.contradiction)
     headline_row(view.metrics, lang)
 
     st.subheader(t("risk_page.maps.title", lang), anchor=False)

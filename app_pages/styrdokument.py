@@ -5,6 +5,7 @@ import streamlit as st
 
 from lagesbild import documents, ui
 from lagesbild.access import Role
+from lagesbild.ui.components import contradiction_note
 from lagesbild.ui.sections import headline_row, table_part
 
 ui.require_role(Role.READER)
@@ -18,5 +19,6 @@ st.caption(" ".join(filter(None, (view.as_of, view.scope_note))))
 if not view.has_data:
     ui.no_data(view.no_data_message)
 else:
+    contradiction_note(view.contradiction)
     headline_row(view.headlines, filters.lang)
     table_part(view.register)

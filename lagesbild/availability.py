@@ -21,7 +21,7 @@ from lagesbild.formatting import fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import label, plural, t
 from lagesbild.sections import (Chart, Fetch, FullList, Headline, Section, Series, Table, as_of,
                                 change, count_change, month_abbreviation, month_name, pct_suffix, records,
-                                reference_date, scope_in_sentence, scope_label, share_change,
+                                reference_date, scope_in_sentence, scope_label, share_change, sole_largest,
                                 text_table)
 from lagesbild.status import Status
 
@@ -358,8 +358,8 @@ def _by_municipality(rows, year, previous_year, has_previous, lang) -> Section:
     current = [now[n]["breaches"] for n in names]
     previous = [before[n]["breaches"] for n in names]
     parts = [_breach_total(current, previous, year, previous_year, has_previous, lang)]
-    if len(names) > 1 and any(current):
-        most = max(range(len(names)), key=lambda i: current[i])
+    most = sole_largest(current) if len(names) > 1 else None
+    if most is not None:
         system_months = now[names[most]]["system_months"]
         parts.append(t("sla_page.municipality.most", lang,
                        most=label(MUNICIPALITIES, names[most], lang),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lagesbild import contradictions
 from lagesbild import status as statuses
 from lagesbild.contracts import DOCUMENT_STATUSES, DOCUMENT_TYPES
 from lagesbild.formatting import fmt_date, fmt_int
@@ -32,6 +33,7 @@ class DocumentsView:
     no_data_message: str
     headlines: tuple[Headline, ...] = ()
     register: Section | None = None
+    contradiction: str = ""                 # rows that contradict themselves, named
 
 
 def count_states(documents: list[dict]) -> dict[str, int]:
@@ -61,6 +63,8 @@ def build(fetch: Fetch, year: int, lang: str) -> DocumentsView:
         no_data_message="",
         headlines=_headlines(now, before, reference_date, previous_year, lang),
         register=_register(documents, now, before, reference_date, previous_year, lang),
+        contradiction=contradictions.note("in_force_without_decision",
+                                          contradictions.in_force_without_decision(documents), lang),
     )
 
 

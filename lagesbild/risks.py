@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from lagesbild import risk_review, rules
+from lagesbild import contradictions, risk_review, rules
 from lagesbild.contracts import (ACTION_STATUSES, CONSEQUENCES, LIKELIHOODS, MUNICIPALITIES, RISK_AREAS,
                                  TREATMENTS)
 from lagesbild.formatting import MISSING, fmt_date, fmt_int
@@ -192,6 +192,7 @@ class RisksView:
     infrastructure: Section | None = None
     accepted: Section | None = None
     analyses: Section | None = None
+    contradiction: str = ""                 # rows that contradict themselves, named
 
 
 # --- Building -------------------------------------------------------------------------------------
@@ -765,6 +766,8 @@ def build(fetch: Fetch, year: int, municipality: str | None, lang: str,
         metrics=_metrics(overview_rows, year, selection, rows, last_year_rows, lang),
         current=current,
         residual=residual,
+        contradiction=contradictions.note("accepted_with_open_action",
+                                          contradictions.accepted_with_open_action(rows), lang),
         top=_top(active, lang),
         movement=_movement_table(rows, active, previous_year, lang),
         without_owner=_without_owner(active, lang),

@@ -17,7 +17,7 @@ in words (``count_change``, ``share_change``: "23 fler än 2024, vilket är en f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -175,6 +175,15 @@ def count_change(current: int, previous: int, previous_year: int, lang: str, *,
     words = t("compare.more" if difference > 0 else "compare.fewer", lang,
               difference=fmt_int(abs(difference), lang), previous_year=previous_year)
     return _with_verdict(words, difference > 0, higher_is_better, lang)
+
+
+def sole_largest(values: Sequence[float]) -> int | None:
+    """The index of the one largest value above zero; None when nothing is above zero or the
+    largest is shared: a sentence names "the most" only when one stands out."""
+    largest = max(values, default=0)
+    if largest <= 0 or sum(1 for value in values if value == largest) > 1:
+        return None
+    return list(values).index(largest)
 
 
 def share_change(current: float, previous: float, previous_year: int, lang: str, *,

@@ -119,3 +119,18 @@ def test_exports_have_full_fingerprints_and_no_live_formulas(open_app, logged):
     sheet = load_workbook(io.BytesIO(change_log.export_bytes(log, "xlsx", "sv"))).active
     hostile = sheet.cell(row=3, column=2)
     assert (hostile.value, hostile.data_type, hostile.quotePrefix) == (HOSTILE_USER, "s", True)
+
+
+def test_row_counts_are_written_as_swedes_write_them():
+    import pandas as pd
+
+    from lagesbild import change_log
+
+    log = pd.DataFrame({"changed_at": [pd.Timestamp("2026-01-02 10:00")], "changed_by": ["it-chef"],
+                        "action": ["import"], "kind": ["incidents"], "file_name": ["a.csv"],
+                        "file_sha256": ["ab" * 32], "rows_inserted": [8400], "rows_updated": [2369],
+                        "rows_unchanged": [0]})
+    written = change_log.shown(log, "sv").to_string()
+    assert "8\u00a0400" in written and "2\u00a0369" in written
+    assert "8400" not in written and "2369" not in written
+    assert change_log.shown(log, "sv").data.iloc[0, -3] == 8400     # still a number to sort by

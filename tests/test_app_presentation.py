@@ -108,3 +108,29 @@ def test_english(open_app, demo_copy):
     app = open_page(open_app, demo_copy, ar=YEAR, lang="en")
     assert shown_title(app) == f"Information and IT security {YEAR}"
     assert app.button(key="presentation_next").label == "Next"
+
+
+def test_the_decisions_slide_reads_as_the_paper(open_app, demo_copy, slides):
+    decisions = slides[False][-1]
+    assert decisions.key == "decisions"
+    app = open_page(open_app, demo_copy, ar=YEAR, bild=len(slides[False]))
+    shown = [m.value for m in app.markdown]
+    assert "Förbundsdirektionen föreslås besluta att" in shown
+    (listed,) = [m for m in shown if m.startswith("1. ")]
+    lines = listed.split("\n")
+    assert [line.split(". ", 1)[0] for line in lines] == [str(n) for n in range(1, len(decisions.bullets) + 1)]
+    assert len(lines) >= 2
+    # No line about how the app works.
+    assert not [m for m in shown if "Översikt" in m or "Att uppmärksamma" in m]
+
+
+def test_an_axis_that_does_not_start_at_zero_says_so(open_app, demo_copy, slides):
+    numbered = {slide.key: n for n, slide in enumerate(slides[False], start=1)}
+    sla = slides[False][numbered["sla"] - 1]
+    assert sla.chart.chart.axis_start
+    app = open_page(open_app, demo_copy, ar=YEAR, bild=numbered["sla"])
+    start = f"{sla.chart.chart.axis_start:g}".replace(".", ",")
+    assert any(f"börjar vid {start}\u00a0%" in m.value for m in app.markdown)
+    app = open_page(open_app, demo_copy, ar=YEAR, bild=numbered["incidents"])
+    assert slides[False][numbered["incidents"] - 1].chart.chart.axis_start is None
+    assert not any("börjar vid" in m.value for m in app.markdown)

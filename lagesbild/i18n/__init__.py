@@ -17,9 +17,9 @@ from string import Formatter
 from lagesbild import rules
 from lagesbild.contracts import Vocabulary
 from lagesbild.i18n import (access, accessibility, attention, change_log_page, classification, cli,
-                            data_page, documents, editing, incidents, mapping, presentation,
-                            recommendations_page, reminders, report, report_page, risk_analysis,
-                            risks, shell, sla)
+                            contradictions, data_page, documents, editing, incidents, mapping,
+                            presentation, recommendations_page, reminders, report, report_page,
+                            risk_analysis, risks, shell, sla)
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -37,7 +37,7 @@ def _merge(*modules) -> dict[str, tuple[str, str]]:
 
 TEXT = _merge(shell, incidents, sla, classification, risks, recommendations_page, documents,
               attention, report, report_page, presentation, access, data_page, editing, change_log_page,
-              risk_analysis, mapping, reminders, cli, accessibility)
+              risk_analysis, mapping, reminders, cli, accessibility, contradictions)
 
 
 def _placeholders(text: str) -> set[str]:

@@ -53,7 +53,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "attention.topic.documents_overdue": ("översyn av styrdokument", "review of governing documents"),
     "attention.topic.risks_review_overdue": ("ny bedömning av risker", "re-assessment of risks"),
     "attention.topic.risks_flagged_by_incidents": ("risker som berörs av nya incidenter",
-                                                   "risks concerned by new incidents"),
+                                                   "risks affected by new incidents"),
     "attention.topic.risk_acceptances_expired": ("acceptanser av risker som löpt ut",
                                                  "risk acceptances that have run out"),
 
@@ -130,13 +130,13 @@ TEXT: dict[str, tuple[str, str]] = {
                                              "re-assessment"),
     "attention.risks_flagged_by_incidents.one": ("{count} aktiv risk berörs av allvarliga incidenter "
                                                  "efter sin senaste bedömning och bör bedömas om",
-                                                 "{count} active risk is concerned by serious "
+                                                 "{count} active risk is affected by serious "
                                                  "incidents after its latest assessment and should "
                                                  "be re-assessed"),
     "attention.risks_flagged_by_incidents.other": ("{count} aktiva risker berörs av allvarliga "
                                                    "incidenter efter sin senaste bedömning och bör "
                                                    "bedömas om",
-                                                   "{count} active risks are concerned by serious "
+                                                   "{count} active risks are affected by serious "
                                                    "incidents after their latest assessment and "
                                                    "should be re-assessed"),
     "attention.risk_acceptances_expired.one": ("{count} accepterad hög risk bärs på en acceptans som "

@@ -143,9 +143,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "classification_page.needs.title": ("Höga tillgänglighetskrav utan tillräckligt skydd",
                                         "High availability needs without enough protection"),
     "classification_page.needs.note": (
-        "Vår regel: ett system med tillgänglighet (T) på nivå 3 eller 4 ska ha en "
+        "Förbundets krav: ett system med tillgänglighet (T) på nivå 3 eller 4 ska ha en "
         "kontinuitetsplan. T4 kräver SLA-nivå Guld, T3 minst Silver.",
-        "Our rule: a system with availability (A) at level 3 or 4 needs a continuity plan. "
+        "The association's requirement: a system with availability (A) at level 3 or 4 needs a continuity plan. "
         "A4 requires SLA tier Gold, A3 at least Silver."),
     "classification_page.needs.sentence.one": (
         "1 av {high} system med tillgänglighet på nivå 3 eller 4 brister: {missing_plan} "

@@ -5,7 +5,7 @@ by argparse's English message, with the same ``%(name)s`` / ``%s`` placeholders.
 """
 
 TEXT: dict[str, tuple[str, str]] = {
-    "cli.command": ("vad som ska göras; KOMMANDO --help visar kommandots flaggor",
+    "cli.command": ("vad som ska göras; KOMMANDO --help visar kommandots alternativ",
                     "what to do; COMMAND --help shows the command's options"),
     "cli.report.year": ("året rapporten gäller, t.ex. 2025", "the year the report covers, e.g. 2025"),
     "cli.report.format": ("filformat: pdf, docx (Word) eller pptx (PowerPoint)",
@@ -22,7 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
 
 ARGPARSE: dict[str, tuple[str, str]] = {
     "usage: ": ("användning: ", "usage: "),
-    "options": ("flaggor", "options"),
+    "options": ("alternativ", "options"),
     "positional arguments": ("argument", "positional arguments"),
     "show this help message and exit": ("visa den här hjälpen och avsluta",
                                         "show this help message and exit"),
@@ -40,9 +40,9 @@ ARGPARSE: dict[str, tuple[str, str]] = {
     "expected at most one argument": ("högst ett värde får anges", "expected at most one argument"),
     "expected at least one argument": ("minst ett värde måste anges", "expected at least one argument"),
     "ambiguous option: %(option)s could match %(matches)s": (
-        "flaggan %(option)s är tvetydig: den kan vara %(matches)s",
+        "alternativet %(option)s är tvetydigt: det kan vara %(matches)s",
         "ambiguous option: %(option)s could match %(matches)s"),
-    "ignored explicit argument %r": ("värdet %r hör inte till flaggan", "ignored explicit argument %r"),
+    "ignored explicit argument %r": ("värdet %r hör inte till alternativet", "ignored explicit argument %r"),
     "not allowed with argument %s": ("får inte anges tillsammans med %s", "not allowed with argument %s"),
     "one of the arguments %s is required": ("ett av argumenten %s måste anges",
                                             "one of the arguments %s is required"),

@@ -65,7 +65,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "documents_page.column.type": ("Typ", "Type"),
     "documents_page.column.decided_by": ("Beslutad av", "Decided by"),
     "documents_page.column.decided_on": ("Beslutad", "Decided"),
-    "documents_page.column.review_months": ("Översyn var", "Review every"),
+    "documents_page.column.review_months": ("Översynsintervall", "Review interval"),
     "documents_page.column.next_review": ("Nästa översyn", "Next review"),
     "documents_page.column.review_state": ("Översyn", "Review"),
     "documents_page.column.status": ("Status", "Status"),

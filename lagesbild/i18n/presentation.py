@@ -13,5 +13,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "system. Använd den när mötet är offentligt.",
         "Shows aggregates only: no individual incidents, risk ids or vulnerable systems. Use it "
         "when the meeting is public."),
+    "presentation.axis_start": ("Obs! Axeln börjar vid {start}, inte vid 0.",
+                                "Note: the axis starts at {start}, not at 0."),
     "presentation.exit": ("Avsluta presentationen", "Leave the presentation"),
 }

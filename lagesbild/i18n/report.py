@@ -45,9 +45,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.slide.area_no_data": ("{area}: inga uppgifter", "{area}: no data"),
     "report.slide.incidents_by_category": ("Vilka slags incidenter", "What kinds of incidents"),
     "report.slide.incidents_reporting": ("Rapportering till myndighet", "Reporting to authorities"),
-    "report.slide.decisions_sentence": (
-        "Förslagen bygger på samma regler som listan Att uppmärksamma på Översikt.",
-        "The proposals follow the same rules as the Needs attention list on the Overview."),
     # Förslag till beslut: one per finding of lagesbild.attention, by its rule.
     "report.decision.approve": (
         "godkänna den årliga uppföljningen av informations- och IT-säkerhetsarbetet {year}",
@@ -150,11 +147,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "re-assessment"),
     "report.decision.risks_flagged_by_incidents.one": (
         "uppdra åt förbundschefen att bedöma om den risk som berörs av nya allvarliga incidenter",
-        "instruct the director to re-assess the risk concerned by new serious incidents"),
+        "instruct the director to re-assess the risk affected by new serious incidents"),
     "report.decision.risks_flagged_by_incidents.other": (
         "uppdra åt förbundschefen att bedöma om de {count} risker som berörs av nya allvarliga "
         "incidenter",
-        "instruct the director to re-assess the {count} risks concerned by new serious incidents"),
+        "instruct the director to re-assess the {count} risks affected by new serious incidents"),
     "report.decision.risk_acceptances_expired.one": (
         "besluta på nytt om den accepterade risk vars acceptans har löpt ut: förnya acceptansen "
         "med motivering och slutdatum, eller uppdra åt förbundschefen att åtgärda risken",

@@ -235,23 +235,23 @@ TEXT: dict[str, tuple[str, str]] = {
                               "assessment."),
     "risk_page.review.state.overdue": ("Försenad", "Overdue"),
     "risk_page.review.state.due": ("Inom {days} dagar", "Within {days} days"),
-    "risk_page.flagged.title": ("Flaggade av nya incidenter", "Flagged by new incidents"),
+    "risk_page.flagged.title": ("Risker som berörs av nya incidenter", "Risks affected by new incidents"),
     "risk_page.flagged.sentence.one": ("{count} aktiv risk berörs av allvarliga incidenter efter sin "
                                        "senaste bedömning och bör bedömas om.",
-                                       "{count} active risk is concerned by serious incidents after its "
+                                       "{count} active risk is affected by serious incidents since its "
                                        "latest assessment and should be re-assessed."),
     "risk_page.flagged.sentence.other": ("{count} aktiva risker berörs av allvarliga incidenter efter "
                                          "sin senaste bedömning och bör bedömas om.",
-                                         "{count} active risks are concerned by serious incidents after "
+                                         "{count} active risks are affected by serious incidents since "
                                          "their latest assessment and should be re-assessed."),
     "risk_page.flagged.none": ("Ingen allvarlig incident efter riskernas senaste bedömning berör någon "
                                "aktiv risk.",
                                "No serious incident after the risks' latest assessment concerns an "
                                "active risk."),
-    "risk_page.flagged.rule": ("En incident med allvarlighetsgrad Hög eller Kritisk flaggar en risk när "
+    "risk_page.flagged.rule": ("En incident med allvarlighetsgrad Hög eller Kritisk berör en risk när "
                                "den gäller riskens system eller, om incidenten eller risken inte är "
                                "knuten till ett system, när dess kategori hör till riskens hot.",
-                               "An incident of severity High or Critical flags a risk when it concerns "
+                               "An incident of severity High or Critical affects a risk when it concerns "
                                "the risk's system or, when the incident or the risk is tied to no "
                                "system, when its category belongs to the risk's threat."),
     "risk_page.accepted.title": ("Accepterade risker", "Accepted risks"),

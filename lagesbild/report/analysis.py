@@ -222,7 +222,7 @@ def build(fetch: Fetch, analysis_id: str, lang: str, *, public: bool = False,
         Slide("change", chapters[2].title, change_part.sentence,
               bullets=tuple(" ".join(row) for row in change_part.table.rows)),
         Slide("decisions", t("report.decisions", lang), t("report.decisions_intro", lang),
-              bullets=tuple(d.text for d in decisions)),
+              bullets=tuple(d.text for d in decisions), numbered=True),
     )
     return Report(
         year=analysis.started_on.year,

@@ -166,6 +166,7 @@ class Slide:
     chart: ReportChart | None = None
     heat_map: HeatMap | None = None
     bullets: tuple[str, ...] = ()
+    numbered: bool = False              # the bullets are numbered (the proposed decisions)
 
 
 @dataclass(frozen=True)
@@ -485,8 +486,9 @@ def _slides(report_title: str, subtitle: str, areas, chapters: dict[str, Chapter
                         _part_of(recommendations_, "trend"), recommendations_.title),
         _headline_slide("documents", documents_, _first(documents_.headlines),
                         _part_of(documents_, "register"), documents_.title),
-        Slide("decisions", t("report.decisions", lang), t("report.slide.decisions_sentence", lang),
-              bullets=tuple(d.text for d in decisions)),
+        # As the paper has them: "Förbundsdirektionen föreslås besluta att", then the numbered list.
+        Slide("decisions", t("report.decisions", lang), t("report.decisions_intro", lang),
+              bullets=tuple(d.text for d in decisions), numbered=True),
     ]
     # An area's first slide carries the overview's status word and what it means.
     by_area = {area.key: area for area in areas}

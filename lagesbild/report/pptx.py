@@ -184,7 +184,7 @@ def _message_slide(page, slide: Slide, report: Report) -> None:
         frame = _heat_map(page, slide.heat_map, left, width, max(top, CONTENT_TOP))
         _describe(frame, slide.heat_map.sentence)
     if slide.bullets:
-        _bullets(page, slide.bullets, left, width, top)
+        _bullets(page, slide.bullets, left, width, top, numbered=slide.numbered)
 
 
 def _describe(frame, text: str) -> None:
@@ -205,7 +205,7 @@ def _figure(page, slide: Slide, lang: str, beside_drawing: bool, top) -> None:
               colour=colour)
 
 
-def _bullets(page, bullets: tuple[str, ...], left, width, top) -> None:
+def _bullets(page, bullets: tuple[str, ...], left, width, top, *, numbered: bool = False) -> None:
     # Many long bullets (the proposed decisions) get a smaller size so they fit the slide.
     size = 24 if len(bullets) <= 5 else 18
     box = page.shapes.add_textbox(left, top, width, CONTENT_BOTTOM - top)
@@ -215,7 +215,7 @@ def _bullets(page, bullets: tuple[str, ...], left, width, top) -> None:
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         paragraph.space_after = Pt(size * 0.4)
         run = paragraph.add_run()
-        run.text = f"•\u00a0{bullet}"
+        run.text = f"{index + 1}.\u00a0{bullet}" if numbered else f"•\u00a0{bullet}"
         run.font.size = Pt(size)
         run.font.color.rgb = INK
 

@@ -92,6 +92,12 @@ def no_data(message: str) -> None:
     st.info(message, icon=":material/info:")
 
 
+def contradiction_note(text: str) -> None:
+    """Rows that contradict themselves (lagesbild.contradictions), named where they are shown."""
+    if text:
+        st.warning(escape_markdown(text), icon=":material/report:")
+
+
 def status_badge(status: Status, rule: str, lang: str) -> None:
     """The status word on its colour, and the rule behind it written out under it: a
     tooltip alone is out of reach for touch, keyboard and screen magnifier users."""

@@ -14,6 +14,7 @@ import html
 import plotly.graph_objects as go
 import streamlit as st
 
+from lagesbild.formatting import fmt_decimal
 from lagesbild.i18n import t
 from lagesbild.palette import BAND_FILL, GREY
 from lagesbild.report.model import (BARS, LINES, STACKED_BARS, STACKED_COLUMNS, HeatMap, Report,
@@ -28,21 +29,27 @@ SLIDE_PARAM = "bild"                    # the slide's number in the URL, from 1
 SLIDE_KEY = "presentation_slide"        # the same in the session
 PUBLIC_PARAM = "offentlig"              # ?offentlig=ja: the public variant
 PUBLIC_KEY = "presentation_public"      # the switch's state in the session
-CHART_HEIGHT = 440
+CHART_HEIGHT = 400
+AXIS_INK = "#3A3A3A"      # tick labels dark enough to read on a projector
 CHART_FONT = 20
 
-# This page only: no sidebar or header, the whole width, type to read from the back of a room.
-FULL_SCREEN_CSS = """
+SLIDE_CONTAINER = "presentation_slide_body"
+# This page only: no sidebar or header, the whole width, type to read from the back of a room on
+# the slide; the controls stay at the size of a page's, so that they fit on one line at 1280 px.
+FULL_SCREEN_CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: none; padding: 1.5rem 3rem 1rem 3rem; }
-[data-testid="stMain"] h1 { font-size: 3rem; line-height: 1.15; padding: 0 0 0.5rem 0; }
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
-[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.6rem; line-height: 1.35; }
-[data-testid="stMain"] [data-testid="stMetricValue"] p { font-size: 5.5rem; line-height: 1.1; font-weight: 700; }
-[data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.4rem; }
-[data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 0.9rem; }
+[data-testid="stHeader"], [data-testid="stToolbar"] {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] {{ max-width: none; padding: 1rem 3rem 1rem 3rem; }}
+.st-key-{SLIDE_CONTAINER} h1 {{ font-size: 2.6rem; line-height: 1.15; padding: 0 0 0.3rem 0; }}
+.st-key-{SLIDE_CONTAINER} [data-testid="stMarkdownContainer"] p,
+.st-key-{SLIDE_CONTAINER} [data-testid="stMarkdownContainer"] li {{ font-size: 1.5rem; line-height: 1.3; }}
+.st-key-{SLIDE_CONTAINER} [data-testid="stMetricValue"] p {{ font-size: 5rem; line-height: 1.1; font-weight: 700; }}
+.st-key-{SLIDE_CONTAINER} [data-testid="stMetricLabel"] p {{ font-size: 1.4rem; }}
+.st-key-{SLIDE_CONTAINER} .stMarkdownBadge
+    {{ font-size: 1.6rem !important; padding: 0.2rem 0.8rem; }}
+.st-key-{SLIDE_CONTAINER} [data-testid="stCaptionContainer"] p
+    {{ font-size: 1.2rem; color: #3A3A3A !important; }}
 </style>
 """
 
@@ -98,15 +105,22 @@ def _step(step: int, total: int) -> None:
 
 
 def show(report: Report, exit_page: str) -> None:
-    """The current slide, then the controls: previous, "3 / 13", next, the public switch, and
-    the way back to ``exit_page``."""
+    """The controls (previous, "3 / 13", next, the public switch, the way back to
+    ``exit_page``) on one line at the top, where no slide can push them out of sight; then the
+    current slide and the marking."""
     total = len(report.slides)
     number = slide_number(total)
     lang = report.lang
-    slide(report.slides[number - 1], report)
+    controls(number, total, exit_page, lang)
+    with st.container(key=SLIDE_CONTAINER):
+        slide(report.slides[number - 1], report)
+    st.caption(" · ".join((report.marking, report.organisation, report.date_line,
+                           t("presentation.keys", lang))))
 
+
+def controls(number: int, total: int, exit_page: str, lang: str) -> None:
     previous, counter, following, _, public, leave = st.columns(
-        [1.8, 0.8, 1.8, 1.8, 2.2, 2.4], vertical_alignment="center")
+        [1.6, 0.7, 1.6, 0.6, 2.0, 2.3], vertical_alignment="center")
     previous.button(t("presentation.previous", lang), icon=":material/arrow_back:",
                     shortcut="Left", on_click=_step, args=(-1, total), disabled=number == 1,
                     width="stretch", key="presentation_previous")
@@ -125,8 +139,6 @@ def show(report: Report, exit_page: str) -> None:
               if key not in (SLIDE_PARAM, PUBLIC_PARAM)}
     leave.page_link(exit_page, label=t("presentation.exit", lang), icon=":material/close:",
                     query_params=params)
-    st.caption(" · ".join((report.marking, report.organisation, report.date_line,
-                           t("presentation.keys", lang))))
 
 
 def slide(current: Slide, report: Report) -> None:
@@ -151,10 +163,21 @@ def slide(current: Slide, report: Report) -> None:
     with drawing_column:
         if current.chart is not None:
             charts.show(chart_figure(current.chart, report.lang), key=f"slide_{current.key}")
+            if current.chart.chart.axis_start:
+                st.markdown(escape_markdown(axis_note(current.chart, report.lang)))
         elif current.heat_map is not None:
             charts.show(heat_map_figure(current.heat_map, report.lang), key=f"slide_{current.key}")
     if current.bullets:
-        st.markdown("\n".join(f"- {escape_markdown(bullet)}" for bullet in current.bullets))
+        # The decisions numbered as in the paper.
+        st.markdown("\n".join(f"{n}. {escape_markdown(bullet)}" if current.numbered
+                               else f"- {escape_markdown(bullet)}"
+                               for n, bullet in enumerate(current.bullets, start=1)))
+
+
+def axis_note(chart: ReportChart, lang: str) -> str:
+    """Says that the value axis does not start at zero, and where it starts."""
+    start = fmt_decimal(chart.chart.axis_start, lang, 0 if float(chart.chart.axis_start).is_integer() else 1)
+    return t("presentation.axis_start", lang, start=start + (pct_suffix(lang) if chart.percent else ""))
 
 
 # --- Figures ---------------------------------------------------------------------------------------
@@ -185,8 +208,8 @@ def chart_figure(chart: ReportChart, lang: str) -> go.Figure:
     charts.style(figure, lang, height=CHART_HEIGHT)
     figure.update_layout(font=dict(size=CHART_FONT), legend=dict(font=dict(size=CHART_FONT)),
                          uniformtext=dict(minsize=14, mode="hide"))
-    figure.update_xaxes(tickfont=dict(size=CHART_FONT))
-    figure.update_yaxes(tickfont=dict(size=CHART_FONT))
+    figure.update_xaxes(tickfont=dict(size=CHART_FONT, color=AXIS_INK))
+    figure.update_yaxes(tickfont=dict(size=CHART_FONT, color=AXIS_INK))
     value_axis = dict(ticksuffix=pct_suffix(lang) if chart.percent else None)
     if chart.chart.axis_start is not None:
         largest = max((v for s in chart.series for v in s.values if v is not None), default=0)
@@ -201,6 +224,17 @@ def chart_figure(chart: ReportChart, lang: str) -> go.Figure:
     else:
         figure.update_yaxes(**value_axis)
     return figure
+
+
+IDS_PER_LINE = 3
+
+
+def cell_ids(text: str) -> str:
+    """A cell's risk ids ("R-01, R-02, …, +2") escaped for Plotly and broken into lines of
+    three, so that they stay inside their cell at 1280 px."""
+    ids = [html.escape(part) for part in text.split(", ")]
+    lines = [", ".join(ids[i:i + IDS_PER_LINE]) for i in range(0, len(ids), IDS_PER_LINE)]
+    return "<br>".join(lines)
 
 
 def heat_map_figure(heat_map: HeatMap, lang: str) -> go.Figure:
@@ -219,18 +253,20 @@ def heat_map_figure(heat_map: HeatMap, lang: str) -> go.Figure:
         name=heat_map.title))
     # Plotly reads a little HTML in texts: the cell's text is escaped to show as written.
     words = [dict(x=cell.consequence, y=cell.likelihood, showarrow=False,
-                  text=html.escape(cell.band_label) + (f"<br><b>{html.escape(cell.text)}</b>" if cell.text else ""),
+                  text=html.escape(cell.band_label) + (f"<br><b>{cell_ids(cell.text)}</b>" if cell.text else ""),
                   font=dict(size=16, color="#111111"))
              for cell in heat_map.cells]
     figure.update_layout(annotations=words)
     charts.style(figure, lang, height=CHART_HEIGHT + 40, legend=False)
     figure.update_layout(font=dict(size=CHART_FONT))
-    figure.update_xaxes(tickfont=dict(size=CHART_FONT))
-    figure.update_yaxes(tickfont=dict(size=CHART_FONT))
+    figure.update_xaxes(tickfont=dict(size=CHART_FONT, color=AXIS_INK))
+    figure.update_yaxes(tickfont=dict(size=CHART_FONT, color=AXIS_INK))
     axis = dict(range=[0.5, size + 0.5], tickvals=list(range(1, size + 1)), showgrid=False,
                 zeroline=False, fixedrange=True, automargin=True, rangemode="normal")
     figure.update_xaxes(**axis, ticktext=list(heat_map.consequence_labels),
-                        title=dict(text=f"{heat_map.consequence_title} →"))
+                        title=dict(text=f"{heat_map.consequence_title} →",
+                                   font=dict(size=CHART_FONT, color=AXIS_INK)))
     figure.update_yaxes(**axis, ticktext=list(heat_map.likelihood_labels),
-                        title=dict(text=f"{heat_map.likelihood_title} →"))
+                        title=dict(text=f"{heat_map.likelihood_title} →",
+                                   font=dict(size=CHART_FONT, color=AXIS_INK)))
     return figure

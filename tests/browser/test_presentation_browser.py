@@ -104,3 +104,51 @@ def test_the_public_variant_survives_a_reload_and_keeps_the_arrow_keys(page: Pag
     wait_for_script(page)
     page.keyboard.press("ArrowLeft")
     expect(page).to_have_url(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild={number}&offentlig=ja")
+
+
+def test_at_1280_by_720_the_controls_and_the_heat_map_fit(page: Page, demo_server, demo_db_path):
+    """A projector's 1280×720: on every slide the controls are in view and not cut, and on the
+    heat maps each cell's ids stay inside their cell."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    con = db.connect(demo_db_path, read_only=True)
+    try:
+        built = report.build(functools.partial(db.query, con), DEMO_YEAR, None, "sv")
+    finally:
+        con.close()
+    for number, slide in enumerate(built.slides, start=1):
+        page.goto(f"{demo_server.url}/presentation?ar={DEMO_YEAR}&bild={number}")
+        wait_for_script(page)
+        expect(page.get_by_role("heading", name=slide.title)).to_be_visible()
+        for control in (page.get_by_role("button", name="Föregående"),
+                        page.get_by_role("button", name="Nästa"),
+                        page.get_by_role("switch", name="Offentlig version"),
+                        page.get_by_role("link", name="Avsluta presentationen")):
+            box = control.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, (number, box)
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 1280, (number, box)
+        # No label of the controls is cut short (an ellipsis is text wider than its box).
+        cut = page.evaluate("""() => [...document.querySelectorAll(
+                '[data-testid=stButton] p, .st-key-presentation_public p, [data-testid=stPageLink] p')]
+            .filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.textContent)""")
+        assert cut == [], (number, cut)
+        if slide.heat_map is None:
+            continue
+        page.get_by_test_id("stSkeleton").first.wait_for(state="detached")
+        chart = page.get_by_test_id("stPlotlyChart")
+        expect(chart.locator(".annotation-text").first).to_be_visible()
+        # Each annotation's text inside the drawn cell it stands on (Plotly's heat-map cells
+        # are the rectangles of the heat-map layer, xgap apart).
+        spilled = chart.evaluate("""root => {
+            const cells = [...root.querySelectorAll('.hm image, .heatmaplayer image')];
+            const plot = root.querySelector('.nsewdrag').getBoundingClientRect();
+            const width = plot.width / 4, height = plot.height / 4;
+            return [...root.querySelectorAll('.annotation')].map(a => a.getBoundingClientRect())
+              .filter(r => {
+                const column = Math.floor((r.left + r.width / 2 - plot.left) / width);
+                const row = Math.floor((r.top + r.height / 2 - plot.top) / height);
+                const left = plot.left + column * width, top = plot.top + row * height;
+                return r.left < left - 1 || r.right > left + width + 1 || r.right > window.innerWidth
+                       || r.top < top - 1 || r.bottom > top + height + 1;
+              }).length;
+        }""")
+        assert spilled == 0, number
