@@ -16,6 +16,10 @@ from lagesbild.ui.sections import headline_row
 
 ui.require_role(Role.READER)
 
+# A heat map's width where it fits (narrower windows give it their whole width): three risk
+# ids side by side in a cell stay apart.
+HEAT_MAP_WIDTH_PX = 420
+
 FILTER_KEYS = {"areas": "risker_omrade", "systems": "risker_system", "owners": "risker_agare"}
 # Cells this short (dates, levels, status words) are shown on one line; longer texts wrap.
 SHORT_CELL = 16
@@ -63,16 +67,16 @@ def register(view: risks.RisksView) -> None:
 
     st.subheader(t("risk_page.maps.title", lang), anchor=False)
     maps = (view.current, view.residual)
-    # Titles and sentences in a row of their own, so the two maps line up below them.
-    for column, matrix in zip(st.columns(2), maps):
-        with column:
-            st.markdown(f"**{matrix.title}**")
-            st.write(matrix.sentence)
-    for column, matrix, key in zip(st.columns(2), maps, ("risk_map_current", "risk_map_residual")):
-        with column:
-            heatmap.show(matrix, lang, key=key)
-            if matrix.moves_sentence:
-                st.caption(matrix.moves_sentence)
+    # Side by side where both fit at a legible size; on a narrow or zoomed window (200 %) the
+    # second map wraps under the first, each with its title and sentence above it.
+    with st.container(horizontal=True, wrap=True, gap="medium", key="risk_maps"):
+        for matrix, key in zip(maps, ("risk_map_current", "risk_map_residual")):
+            with st.container(width=HEAT_MAP_WIDTH_PX):
+                st.markdown(f"**{matrix.title}**")
+                st.write(matrix.sentence)
+                heatmap.show(matrix, lang, key=key)
+                if matrix.moves_sentence:
+                    st.caption(matrix.moves_sentence)
 
     section(view.top)
     section(view.movement)

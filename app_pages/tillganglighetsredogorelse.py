@@ -17,7 +17,7 @@ st.subheader(t("statement.met.title", lang), anchor=False)
 for key in ("reports", "office", "pages"):
     st.markdown(f"- {t(f'statement.met.{key}', lang)}")
 st.subheader(t("statement.unmet.title", lang), anchor=False)
-for key in ("menu", "charts", "checks"):
+for key in ("menu", "tables", "charts", "checks"):
     st.markdown(f"- {t(f'statement.unmet.{key}', lang)}")
 st.subheader(t("statement.report.title", lang), anchor=False)
 st.write(t("statement.report", lang))

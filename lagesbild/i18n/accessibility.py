@@ -61,6 +61,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "The sidebar menu is drawn by the Streamlit framework. Its sections are marked up as a "
         "list holding elements other than list items, which can make a screen reader count the "
         "menu entries wrongly (WCAG 1.3.1). We cannot change that code."),
+    "statement.unmet.tables": (
+        "Breda tabeller som ramverket ritar som en statisk tabell hamnar i ett rullbart område "
+        "som inte kan nås med tangentbordet (WCAG 2.1.1). Samma innehåll finns i rapporten och "
+        "som CSV.",
+        "Wide tables the framework draws as a static table sit in a scrolling area the keyboard "
+        "cannot reach (WCAG 2.1.1). The same content is in the report and as CSV."),
     "statement.unmet.charts": (
         "De interaktiva diagrammen (Plotly) går inte att utforska punkt för punkt med "
         "skärmläsare eller tangentbord. Meningen ovanför varje diagram och tabellen med samma "

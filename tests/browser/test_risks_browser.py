@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from browsertest import wait_for_script
+import pytest
+from browsertest import SCRIPT_DONE, wait_for_script
 from playwright.sync_api import Page, expect
 
 from lagesbild import demo
@@ -43,3 +44,31 @@ def test_attention_links_open_the_page_with_the_details(page: Page, demo_server)
     page.get_by_test_id("stPageLink").filter(has_text="Informationsklassning").first.click()
     expect(page).to_have_url(re.compile(rf"/klassning\?ar={DEMO_YEAR}&kommun=K(ö|%C3%B6)ping$"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def _boxes(page: Page) -> list[dict]:
+    charts = page.get_by_test_id("stPlotlyChart")
+    expect(charts).to_have_count(2)
+    for index in range(2):
+        expect(charts.nth(index).locator(".heatmaplayer")).to_have_count(1)
+    return [charts.nth(index).bounding_box() for index in range(2)]
+
+
+def test_heat_maps_sit_side_by_side_and_stack_at_200_percent_zoom(page: Page, demo_server):
+    page.goto(f"{demo_server.url}/risker?ar={DEMO_YEAR}")
+    # The page's first run on this server computes all its queries: allow it a minute.
+    page.wait_for_selector(SCRIPT_DONE, timeout=60_000)
+    wide = _boxes(page)
+    first, second = wide
+    # Side by side: the second to the right of the first, level with it.
+    assert second["x"] >= first["x"] + first["width"]
+    assert second["y"] < first["y"] + first["height"] / 2
+    # 200 % zoom of the 1440 × 900 window: the page laid out in half the CSS pixels.
+    page.set_viewport_size({"width": 720, "height": 450})
+    page.wait_for_timeout(500)
+    first, second = _boxes(page)
+    assert second["y"] >= first["y"] + first["height"]
+    # Stacked, each map keeps the size it has side by side, so its ids are as legible as at
+    # 100 % (squeezed into two columns, they ran into each other).
+    for zoomed, normal in zip((first, second), wide):
+        assert zoomed["width"] == pytest.approx(normal["width"], abs=2)
