@@ -159,7 +159,7 @@ def test_an_unmapped_value_rejects_the_file_with_one_line_and_its_count(con, tmp
     assert result.problem_count == 1
     line = result.problems[0].line()
     assert "'6 - Urgent'" in line and "3 rader" in line and "[values.severity]" in line
-    assert line.startswith("kolumn priority:")
+    assert line.startswith("Kolumn priority:")
     assert table_snapshot(con, "incidents") == before
 
 
