@@ -381,7 +381,7 @@ def test_review_flagged_accepted_and_analyses_tables(demo_copy, open_app):
     assert risk_ids(frame) == set(accepted) == {"R-12"}
     row = frame.iloc[0]
     assert row[column("accepted_by")] == "Förbundsdirektionen 2025-02-12 § 8"
-    assert row[column("accepted_until")] == "2026-06-30"
+    assert row[column("accepted_until")] == "2026-06-30 (passerad)"
     assert row[column("acceptance_state")] == t("risk_page.accepted.expired")
     frame = table(app, ANALYSES)
     shown = {name.split(" ")[0]: count for name, count in zip(frame[column("analysis")],
