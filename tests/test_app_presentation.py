@@ -97,6 +97,7 @@ def test_the_heat_map_slide_and_the_public_switch(open_app, demo_copy, slides):
     assert "R-0" not in public_texts
     counts = [cell.text for cell in slides[True][index].heat_map.cells if cell.text]
     assert counts and all(text.isdigit() for text in counts)
+    # (the status word's rule, written out under it, is a caption too)
     assert any(m.value.startswith("Offentlig version") for m in app.caption)
 
 
