@@ -110,7 +110,7 @@ def test_the_commands_work_beside_a_process_that_holds_the_database(served, tmp_
 
     systems = tmp_path / "system.csv"
     systems.write_text((ROOT / "data/demo/systems.csv").read_text(encoding="utf-8")
-                       + "SYS-901,Provsystem,Köping,IT-chef VMKF,Övrigt,Brons,nej,,\n",
+                       + "SYS-901,Provsystem,Köping,IT-chef VMKF,Övrigt,Brons,nej,,,\n",
                        encoding="utf-8")
     result = cli(path, "import", "systems", str(systems))
     assert result.returncode == 0, result.stderr
