@@ -38,13 +38,13 @@ import pandas as pd
 
 from . import contracts, db, ingest
 from .contracts import BOOLEAN, CHOICE, DATE, MONTH, TIMESTAMP, Kind
+from .formatting import fmt_int
 from .ingest import ImportResult, Problem
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "profiles"
 PROFILES_ENV = "LAGESBILD_PROFILES"
 STORED_ZONE = "Europe/Stockholm"
 STORED_TIMESTAMP = "%Y-%m-%d %H:%M:%S"
-MAX_SHEET_ROWS = 2_000_000
 
 # How a contract column's text is read beyond its type ([parse] in a profile).
 PARSERS = {
@@ -526,34 +526,44 @@ def _sniff_delimiter(first_line: str, profile: Profile | None) -> str:
 
 
 def _open_xlsx(cur, data: bytes, profile: Profile | None) -> _Source:
+    """The workbook's sheet as text columns, read under the importer's own limits: the zip's
+    directory is checked before anything is unpacked, the sheet's stated size is ignored, a
+    hidden sheet is passed over, and rows and columns are bounded as for any import."""
     import openpyxl  # only needed for Excel files
 
+    ingest._check_workbook_archive(data)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ingest._Rejected(Problem(None, None, "bad_xlsx", type(exc).__name__)) from None
     try:
         wanted = (profile.sheet or "").strip().lower() if profile else ""
-        sheet = next((ws for ws in workbook.worksheets if ws.title.strip().lower() == wanted),
-                     workbook.worksheets[0])
-        # The sheet's stated size may be stale or absurd: read the rows the file holds.
+        named = [ws for ws in workbook.worksheets if wanted and ws.title.strip().lower() == wanted]
+        visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+        sheet = (named or visible or workbook.worksheets)[0]
         sheet.reset_dimensions()
-        rows = sheet.iter_rows(values_only=True)
+        rows = sheet.iter_rows()
         header_row = next(rows, None)
         if header_row is None:
             raise ingest._Rejected(Problem(None, None, "empty_file"))
-        headers = ["" if h is None else str(h).replace("\ufeff", "").strip() for h in header_row]
+        headers = ["" if c.value is None else str(c.value).replace("\ufeff", "").strip() for c in header_row]
+        while headers and not headers[-1]:
+            headers.pop()
+        if len(headers) > ingest.MAX_XLSX_COLUMNS:
+            raise ingest._Rejected(Problem(None, None, "too_many_columns", fmt_int(len(headers)),
+                                           fmt_int(ingest.MAX_XLSX_COLUMNS)))
         width = len(headers)
         columns: list[list[str | None]] = [[] for _ in range(width)]
         numbers = []
-        for number, row in enumerate(rows, start=2):
-            if number > MAX_SHEET_ROWS:
-                raise ingest._Rejected(Problem(None, None, "too_large", f"> {MAX_SHEET_ROWS} rader", ""))
-            if row is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+        for number, row in enumerate(sheet.iter_rows(min_row=2, max_col=max(width, 1)), start=2):
+            if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in row):
                 continue
+            if number > ingest.MAX_XLSX_ROWS:
+                raise ingest._Rejected(Problem(None, None, "too_many_rows",
+                                               allowed=fmt_int(ingest.MAX_XLSX_ROWS)))
             numbers.append(number)
             for index in range(width):
-                columns[index].append(_cell_text(row[index] if index < len(row) else None))
+                columns[index].append(_cell_text(row[index]) if index < len(row) else None)
     except ingest._Rejected:
         raise
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
@@ -567,8 +577,10 @@ def _open_xlsx(cur, data: bytes, profile: Profile | None) -> _Source:
     return _Source(headers, _ident(name), {}, True, [lambda: cur.unregister(name)])
 
 
-def _cell_text(value) -> str | None:
-    """An Excel cell as text: times in ISO form, which every profile also reads."""
+def _cell_text(cell) -> str | None:
+    """An Excel cell as text: times in ISO form, which every profile also reads, and a cell
+    formatted as percent as the number it shows (it holds 0.995 for "99,5 %")."""
+    value = cell.value
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -577,6 +589,8 @@ def _cell_text(value) -> str | None:
         return value.isoformat()
     if isinstance(value, bool):
         return "ja" if value else "nej"
+    if isinstance(value, (int, float)) and "%" in (cell.number_format or ""):
+        value = round(value * 100, 10)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)

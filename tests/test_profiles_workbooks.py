@@ -1,0 +1,63 @@
+"""A workbook read through a profile meets the importer's own limits: an Excel bomb is
+refused from the zip's directory before anything is unpacked (also when the Data page only
+looks for a profile that knows the file), a hidden first sheet is passed over, and a cell
+formatted as percent is read as the number it shows."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+
+import pytest
+from hostile_files import Percent, Sheet, bomb_xlsx, xlsx_bytes
+
+from lagesbild import datapage, db, profiles
+
+ZABBIX = ["SLA", "Service", "Period", "SLO", "SLI", "Downtime"]
+
+
+@pytest.fixture
+def con(demo_copy):
+    connection = db.connect(demo_copy)
+    yield connection
+    connection.close()
+
+
+def zabbix() -> profiles.Profile:
+    return profiles.find_profile("Zabbix, SLA-rapport")
+
+
+def a_system(con) -> tuple[str, str, str]:
+    return con.execute("SELECT system_id, name, municipality FROM systems WHERE municipality <> 'Gemensam' "
+                       "ORDER BY system_id LIMIT 1").fetchall()[0]
+
+
+def test_an_excel_bomb_is_refused_before_it_is_unpacked(con):
+    data = bomb_xlsx(3_200_000_000)
+    tracemalloc.start()
+    begin = time.perf_counter()
+    result = profiles.import_with_profile(con, zabbix(), data, file_name="bomb.xlsx", dry_run=True)
+    seconds = time.perf_counter() - begin
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert not result.ok
+    assert [p.code for p in result.problems] in (["xlsx_unpacked_too_large"], ["xlsx_compression"])
+    assert seconds < 2 and peak < 64 * 1024 * 1024
+    # Looking for a profile that knows the file does not unpack it either.
+    with pytest.raises(db.LagesbildError):
+        profiles.source_headers(data)
+    assert datapage.recognised_profile(datapage.Upload("sla", "bomb.xlsx", data)) is None
+
+
+def test_the_first_visible_sheet_is_read_and_percent_cells_as_shown(con):
+    system_id, name, municipality = a_system(con)
+    old = Sheet("Gammal", [["Månad", "System"], ["2019-01", "x"]], state="hidden")
+    report = Sheet("SLA", [ZABBIX, ["Avtal", name, "2025-03", Percent(0.995), Percent(0.9987, format_id=164),
+                                    "1h 30m"]])
+    data = xlsx_bytes([old, report])
+    assert profiles.profile_for_file(data, "sla").name == "Zabbix, SLA-rapport"
+    result = profiles.import_with_profile(con, zabbix(), data, file_name="zabbix.xlsx")
+    assert result.ok, result.summary()
+    assert con.execute("SELECT municipality, availability_target_pct, availability_pct, outage_minutes FROM sla "
+                       "WHERE system_id = ? AND month = DATE '2025-03-01'", [system_id]).fetchall() == [
+        (municipality, 99.5, 99.87, 90.0)]
