@@ -478,11 +478,21 @@ class _NotUtf8(Exception):
 
 
 def _open_csv(read, profile: Profile | None, cp1252: bool = False) -> _Source:
-    body = read.data[3:] if read.data.startswith(codecs.BOM_UTF8) else read.data
+    has_bom = read.data.startswith(codecs.BOM_UTF8)
+    body = read.data[3:] if has_bom else read.data
     text = None
+    if read.data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" (UTF-16), as the importer reads it.
+        body = read.data
+        try:
+            text = read.data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ingest._Rejected(Problem(None, None, "bad_encoding")) from None
     # DuckDB checks the encoding as it reads (a pass in Python saved); if it finds the file
-    # is not UTF-8 after all, the whole file is read again as Windows-1252.
-    if cp1252 or not ingest._starts_as_utf8(body):
+    # is not UTF-8 after all, it is Windows-1252, unless it is partly UTF-8 too (refused, as
+    # the importer refuses it, rather than stored garbled).
+    elif cp1252 or not ingest._starts_as_utf8(body):
+        ingest._refuse_mixed_encoding(body, has_bom)
         try:
             text = body.decode("cp1252")
         except UnicodeDecodeError:

@@ -61,3 +61,24 @@ def test_the_first_visible_sheet_is_read_and_percent_cells_as_shown(con):
     assert con.execute("SELECT municipality, availability_target_pct, availability_pct, outage_minutes FROM sla "
                        "WHERE system_id = ? AND month = DATE '2025-03-01'", [system_id]).fetchall() == [
         (municipality, 99.5, 99.87, 90.0)]
+
+
+def zabbix_csv(rows: list[str]) -> bytes:
+    return ("\r\n".join([",".join(ZABBIX), *rows]) + "\r\n").encode("utf-8")
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_refused_naming_the_line(con):
+    utf8 = zabbix_csv([f"Avtal,Lönesystem {i},2025-03,99.5,99.9,0" for i in range(2000)])
+    assert len(utf8) > 65536
+    data = utf8 + "Avtal,Lönesystem Köping,2025-03,99.5,99.9,0\r\n".encode("cp1252")
+    result = profiles.import_with_profile(con, zabbix(), data, file_name="blandad.csv", dry_run=True)
+    assert [(p.code, p.row) for p in result.problems] == [("mixed_encoding", 2002)]
+
+
+def test_unicode_text_from_excel_is_read(con):
+    system_id, name, municipality = a_system(con)
+    data = "\r\n".join(["\t".join(ZABBIX), "\t".join(["Avtal", name, "2025-04", "99.5", "99.25", "15m"])])
+    result = profiles.import_with_profile(con, zabbix(), (data + "\r\n").encode("utf-16"), file_name="u.txt")
+    assert result.ok, result.summary()
+    assert con.execute("SELECT availability_pct, outage_minutes FROM sla WHERE system_id = ? "
+                       "AND month = DATE '2025-04-01'", [system_id]).fetchall() == [(99.25, 15.0)]
