@@ -107,14 +107,13 @@ def sql_params() -> dict[str, int | float]:
     }
 
 
+# The rules the texts name, by the names the SQL gives them.
+_TEXT_NAMES = ("serious_severity", "breach_notification_hours", "significant_warning_hours",
+               "open_incident_old_days", "classification_valid_months", "document_due_soon_days")
+
+
 def text_values() -> dict[str, int]:
     """The rules as the texts name them (``{name}`` in ``lagesbild.i18n``): whole numbers,
     written the same in both languages."""
-    return {
-        "serious_severity": SERIOUS_INCIDENT_SEVERITY,
-        "breach_notification_hours": BREACH_NOTIFICATION_HOURS,
-        "significant_warning_hours": SIGNIFICANT_INCIDENT_WARNING_HOURS,
-        "open_incident_old_days": OPEN_INCIDENT_OLD_DAYS,
-        "classification_valid_months": CLASSIFICATION_VALID_MONTHS,
-        "document_due_soon_days": DOCUMENT_DUE_SOON_DAYS,
-    }
+    params = sql_params()
+    return {name: params[name] for name in _TEXT_NAMES}
