@@ -5,7 +5,9 @@ import datetime as dt
 
 import streamlit as st
 
-from lagesbild import change_log, export, ui
+from lagesbild.admin import change_log
+from lagesbild.data import export
+from lagesbild import ui
 from lagesbild.access import Role
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import plural, t

@@ -4,7 +4,8 @@ given here are kept in the database, and every change is written to the change l
 import pandas as pd
 import streamlit as st
 
-from lagesbild import ui, user_roles
+from lagesbild import ui
+from lagesbild.admin import user_roles
 from lagesbild.access import Role, normalize_email
 from lagesbild.i18n import t
 from lagesbild.ui.components import escape_markdown

@@ -3,7 +3,9 @@ only on confirmation; templates and exports per kind."""
 
 import streamlit as st
 
-from lagesbild import datapage, export, profiles, ui
+from lagesbild.admin import datapage
+from lagesbild.data import export, profiles
+from lagesbild import ui
 from lagesbild.access import Role
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import t

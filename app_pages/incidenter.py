@@ -4,9 +4,10 @@ still open, and whether breaches and significant incidents were reported in time
 import plotly.graph_objects as go
 import streamlit as st
 
-from lagesbild import incidents, ui
+from lagesbild.areas import incidents
+from lagesbild import ui
 from lagesbild.access import Role
-from lagesbild.sections import Chart
+from lagesbild.areas.sections import Chart
 from lagesbild.ui import charts
 from lagesbild.ui.charts import comparison_bars, whole_number_ticks
 from lagesbild.ui.sections import headline_row, section

@@ -5,9 +5,10 @@ needs lack a continuity plan or a sufficient service level."""
 import plotly.graph_objects as go
 import streamlit as st
 
-from lagesbild import classification, ui
+from lagesbild.areas import classification
+from lagesbild import ui
 from lagesbild.access import Role
-from lagesbild.sections import Chart, pct_suffix
+from lagesbild.areas.sections import Chart, pct_suffix
 from lagesbild.ui import charts
 from lagesbild.ui.sections import chart_part, headline_row, table_part
 

@@ -3,7 +3,8 @@ needs the board's attention."""
 
 import streamlit as st
 
-from lagesbild import attention, overview, ui
+from lagesbild.areas import attention, overview
+from lagesbild import ui
 from lagesbild.access import Role
 from lagesbild.i18n import t
 from lagesbild.ui.components import escape_markdown, status_badge

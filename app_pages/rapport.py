@@ -5,11 +5,12 @@ import datetime as dt
 
 import streamlit as st
 
-from lagesbild import frozen, report, ui
+from lagesbild.report import frozen
+from lagesbild import report, ui
 from lagesbild.access import Role
 from lagesbild.i18n import t
 from lagesbild.report import page
-from lagesbild.sections import scope_label
+from lagesbild.areas.sections import scope_label
 from lagesbild.ui.components import escape_markdown
 from lagesbild.ui.grids import show_table
 

@@ -5,7 +5,9 @@ import datetime as dt
 
 import streamlit as st
 
-from lagesbild import contracts, editing, ui
+from lagesbild.data import contracts
+from lagesbild.admin import editing
+from lagesbild import ui
 from lagesbild.access import Role
 from lagesbild.formatting import shortened
 from lagesbild.i18n import t

@@ -4,9 +4,10 @@ one's assessment at every follow-up, which are overdue, and the trend over the y
 import plotly.graph_objects as go
 import streamlit as st
 
-from lagesbild import recommendations, ui
+from lagesbild.areas import recommendations
+from lagesbild import ui
 from lagesbild.access import Role
-from lagesbild.sections import Chart, pct_suffix
+from lagesbild.areas.sections import Chart, pct_suffix
 from lagesbild.ui import charts
 from lagesbild.ui.components import escape_markdown
 from lagesbild.ui.sections import chart_part, headline_row, table_part

@@ -7,9 +7,10 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from lagesbild import report, risk_analysis, risk_scales, ui
+from lagesbild import report, risk_analysis, ui
+from lagesbild.risk_analysis import scales as risk_scales
 from lagesbild.access import Role
-from lagesbild.contracts import RISK_AREAS, TREATMENTS
+from lagesbild.data.contracts import RISK_AREAS, TREATMENTS
 from lagesbild.formatting import fmt_date, fmt_int, shortened
 from lagesbild.i18n import label, t
 from lagesbild.report import analysis as analysis_document

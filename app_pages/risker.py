@@ -5,11 +5,12 @@ what needs following up."""
 import pandas as pd
 import streamlit as st
 
-from lagesbild import risks, ui
+from lagesbild.areas import risks
+from lagesbild import ui
 from lagesbild.access import Role
 from lagesbild.i18n import t
 from lagesbild.palette import CELL_FILL
-from lagesbild.sections import Section, Table
+from lagesbild.areas.sections import Section, Table
 from lagesbild.ui import heatmap
 from lagesbild.ui.components import contradiction_note, escape_markdown
 from lagesbild.ui.sections import headline_row

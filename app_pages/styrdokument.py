@@ -3,7 +3,8 @@ due within 90 days."""
 
 import streamlit as st
 
-from lagesbild import documents, ui
+from lagesbild.areas import documents
+from lagesbild import ui
 from lagesbild.access import Role
 from lagesbild.ui.components import contradiction_note
 from lagesbild.ui.sections import headline_row, table_part

@@ -4,9 +4,10 @@ per municipality and tier, and tickets resolved within the target time."""
 import plotly.graph_objects as go
 import streamlit as st
 
-from lagesbild import availability, ui
+from lagesbild.areas import availability
+from lagesbild import ui
 from lagesbild.access import Role
-from lagesbild.sections import Chart
+from lagesbild.areas.sections import Chart
 from lagesbild.ui import charts
 from lagesbild.ui.charts import comparison_bars
 from lagesbild.ui.sections import headline_row, section

@@ -35,7 +35,7 @@ def main() -> None:
     components.discover_and_register_components(start_file_watching=False)
 
     started = time.perf_counter()
-    from lagesbild import db
+    from lagesbild.data import db
 
     query_seconds = 0.0
     run_query = db.query

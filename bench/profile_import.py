@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from lagesbild import db, ingest, profiles  # noqa: E402
+from lagesbild.data import db, ingest, profiles  # noqa: E402
 
 PROFILE = "ServiceNow, listexport"
 COMPANIES = {"Arboga": "Arboga kommun", "Köping": "Köpings kommun", "Kungsör": "Kungsörs kommun",

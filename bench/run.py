@@ -43,7 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import peer, profile_import  # noqa: E402
-from lagesbild import contracts, db, demo, ingest  # noqa: E402
+from lagesbild.data import contracts, db, ingest  # noqa: E402
+from lagesbild import demo
 from lagesbild.pages import BOARD_PAGES  # noqa: E402
 
 OUT = ROOT / "bench" / "out"

@@ -19,10 +19,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import backup, contracts, db, export, frozen, ingest, report, server_link
-from .contracts import MUNICIPALITIES
-from .i18n import t
-from .i18n.cli import ARGPARSE
+from lagesbild import backup, report, server_link
+from lagesbild.data import contracts, db, export, ingest
+from lagesbild.report import frozen
+from lagesbild.data.contracts import MUNICIPALITIES
+from lagesbild.i18n import t
+from lagesbild.i18n.cli import ARGPARSE
 
 KIND_HELP = ", ".join(contracts.KINDS)
 
@@ -116,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _init(args) -> int:
-    from . import demo  # only init needs the demo generator
+    from lagesbild import demo  # only init needs the demo generator
 
     server = server_link.running_server()
     if server is not None:
@@ -149,7 +151,7 @@ def _has_data(con) -> bool:
 
 
 def _import(args) -> int:
-    from . import profiles  # only imports through a profile need it
+    from lagesbild.data import profiles  # only imports through a profile need it
 
     profile, matched = _import_profile(args, profiles)
     defaults = _settings(args.set)
@@ -212,7 +214,7 @@ def _settings(pairs: list[str]) -> dict[str, str]:
 
 
 def _profiles(args) -> int:
-    from . import profiles
+    from lagesbild.data import profiles
 
     if args.export:
         target = Path(args.export)
@@ -364,8 +366,8 @@ def _restore(args) -> int:
 def _remind(args) -> int:
     from pathlib import Path
 
-    from . import reminders
-    from .i18n import t
+    from lagesbild import reminders
+    from lagesbild.i18n import t
 
     settings = reminders.load_settings(Path(args.secrets))
     now = dt.datetime.now().replace(microsecond=0)

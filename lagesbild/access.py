@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from lagesbild.db import LagesbildError
+from lagesbild.data.db import LagesbildError
 from lagesbild.i18n import t
 
 

@@ -33,7 +33,8 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from lagesbild import db, demo
+from lagesbild.data import db
+from lagesbild import demo
 
 MANIFEST = "manifest.json"
 FORMAT = "lagesbild-backup"

@@ -2,7 +2,7 @@
 without Streamlit.
 
 ``lagesbild.ui.navigation`` builds the app's navigation from these lists, showing a user
-only the pages their role allows; the overview's findings (``lagesbild.attention``) name
+only the pages their role allows; the overview's findings (``lagesbild.areas.attention``) name
 the page they link to by its title from here. Each page also checks its role itself.
 """
 

@@ -41,7 +41,7 @@ def tint(colour: str, strength: float) -> str:
     return "#" + "".join(f"{round(255 - (255 - c) * strength):02X}" for c in channels)
 
 
-# A table cell's fill by its tone (lagesbild.sections.Table.tones), on screen and in the
+# A table cell's fill by its tone (lagesbild.areas.sections.Table.tones), on screen and in the
 # documents: light tints, so dark text stays readable. Status words on the badges' colours
 # (blue good, orange watch, vermilion act), risk bands on their band fill, KLASSA levels from
 # grey through blue to orange and vermilion as the need grows. The cell always says the same

@@ -24,12 +24,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from lagesbild import attention
+from lagesbild.areas import attention
 from lagesbild.access import normalize_email
-from lagesbild.contracts import MUNICIPALITIES
-from lagesbild.db import LagesbildError
+from lagesbild.data.contracts import MUNICIPALITIES
+from lagesbild.data.db import LagesbildError
 from lagesbild.i18n import LANGUAGES, label, plural, t
-from lagesbild.sections import Fetch
+from lagesbild.areas.sections import Fetch
 
 SETTINGS_SECTION = "paminnelser"        # [lagesbild.paminnelser]
 SMTP_SECTION = "smtp"                   # [lagesbild.smtp]

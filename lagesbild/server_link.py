@@ -38,7 +38,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from lagesbild import backup, contracts, db, export, frozen, ingest, profiles
+from lagesbild import backup
+from lagesbild.data import contracts, db, export, ingest, profiles
+from lagesbild.report import frozen
 
 LOG = logging.getLogger(__name__)
 LINK_SUFFIX = ".server"

@@ -12,7 +12,7 @@ import streamlit as st
 from sample_rows import add_sample_data
 from streamlit.testing.v1 import AppTest
 
-from lagesbild import db
+from lagesbild.data import db
 
 ROOT = Path(__file__).resolve().parent.parent
 

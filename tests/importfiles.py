@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from lagesbild import contracts
+from lagesbild.data import contracts
 
 # Two valid rows per kind, by Swedish header, as text with decimal commas; å, ä, ö and € included.
 SAMPLES: dict[str, list[dict[str, str]]] = {

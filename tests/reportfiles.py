@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from lagesbild import db, report
+from lagesbild.data import db
+from lagesbild import report
 from lagesbild.formatting import fmt_int, fmt_pct
 
 YEAR = 2025

@@ -1,5 +1,5 @@
 """Each rule of lagesbild.rules tried exactly at its limit, one step below and one step above,
-through the code that reads it: the queries (with the rules bound by lagesbild.db), the schema
+through the code that reads it: the queries (with the rules bound by lagesbild.data.db), the schema
 macros and the status functions.
 
 The limits are restated here as numbers, from the rule as docs/regler.md states it, on
@@ -21,8 +21,10 @@ import duckdb
 import pandas as pd
 from sample_rows import add_row, add_system
 
-from lagesbild import attention, classification, db, risk_review, status
-from lagesbild.status import Status
+from lagesbild.areas import attention, classification
+from lagesbild.data import db
+from lagesbild.rules import risk_review, status
+from lagesbild.rules.status import Status
 
 YEAR = 2025
 REFERENCE = dt.date(2025, 12, 31)          # the reference date of 2025, a past year

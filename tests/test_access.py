@@ -4,7 +4,8 @@ a user ends up with, and the roles kept in the database."""
 import duckdb
 import pytest
 
-from lagesbild import db, user_roles
+from lagesbild.data import db
+from lagesbild.admin import user_roles
 from lagesbild.access import (Role, RoleConfigError, User, identity_email, normalize_email,
                               parse_role_config, resolve_role)
 from lagesbild.i18n import t

@@ -11,7 +11,8 @@ import streamlit as st
 from pagetest import shown as reader_text, texts
 from streamlit.testing.v1 import AppTest
 
-from lagesbild import db, user_roles
+from lagesbild.data import db
+from lagesbild.admin import user_roles
 from lagesbild.access import Role
 from lagesbild.i18n import t
 from lagesbild.pages import ALL_PAGES, BOARD_PAGES, MAINTENANCE_PAGES, STATEMENT_PAGE

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from pagetest import assert_clean
 
-from lagesbild import db, ingest
+from lagesbild.data import db, ingest
 
 PAGE = "app_pages/andringslogg.py"
 HOSTILE_USER = "=HYPERLINK(\"http://x\";\"klicka\")"
@@ -100,7 +100,7 @@ def test_the_log_cannot_be_edited_here(open_app, logged):
 
 
 def test_exports_have_full_fingerprints_and_no_live_formulas(open_app, logged):
-    from lagesbild import change_log
+    from lagesbild.admin import change_log
 
     app = open_log(open_app, logged)
     keys = [b.key for b in app.get("download_button")]
@@ -124,7 +124,7 @@ def test_exports_have_full_fingerprints_and_no_live_formulas(open_app, logged):
 def test_row_counts_are_written_as_swedes_write_them():
     import pandas as pd
 
-    from lagesbild import change_log
+    from lagesbild.admin import change_log
 
     log = pd.DataFrame({"changed_at": [pd.Timestamp("2026-01-02 10:00")], "changed_by": ["it-chef"],
                         "action": ["import"], "kind": ["incidents"], "file_name": ["a.csv"],

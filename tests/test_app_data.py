@@ -8,7 +8,8 @@ import hashlib
 import pytest
 from pagetest import assert_clean
 
-from lagesbild import datapage, db, export
+from lagesbild.admin import datapage
+from lagesbild.data import db, export
 
 PAGE = "app_pages/data.py"
 EDITOR = "redaktor@vmkf.se"

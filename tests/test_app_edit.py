@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from pagetest import assert_clean
 
-from lagesbild import db
+from lagesbild.data import db
 
 PAGE = "app_pages/redigera.py"
 EDITOR = "redaktor@vmkf.se"

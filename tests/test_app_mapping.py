@@ -9,7 +9,7 @@ import hashlib
 import pytest
 from pagetest import assert_clean
 
-from lagesbild import db, profiles
+from lagesbild.data import db, profiles
 
 PAGE = "app_pages/data.py"
 EDITOR = "redaktor@vmkf.se"

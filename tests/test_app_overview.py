@@ -10,8 +10,9 @@ import duckdb
 import pytest
 from pagetest import assert_clean
 
-from lagesbild import db, demo
-from lagesbild.contracts import MUNICIPALITIES
+from lagesbild.data import db
+from lagesbild import demo
+from lagesbild.data.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_int, fmt_pct
 from lagesbild.i18n import label, t
 LABELS = ("incidents", "sla", "classification", "risks", "recommendations")

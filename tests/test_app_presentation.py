@@ -10,7 +10,8 @@ import json
 import pytest
 from pagetest import chart_traces, page_opener
 
-from lagesbild import db, demo, report
+from lagesbild.data import db
+from lagesbild import demo, report
 
 PAGE = "app_pages/presentation.py"
 YEAR = demo.DEMO_UNTIL.year - 1

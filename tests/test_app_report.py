@@ -7,7 +7,8 @@ import pytest
 from pagetest import assert_clean, page_opener, texts
 from test_app_access import AUTH, signed_in
 
-from lagesbild import attention, db, overview
+from lagesbild.areas import attention, overview
+from lagesbild.data import db
 from lagesbild.i18n import t
 from lagesbild.ui.data import connection
 

@@ -10,7 +10,8 @@ import datetime as dt
 from pagetest import assert_clean
 from test_app_access import READER, run_app, signed_in  # noqa: F401  (run_app is a fixture)
 
-from lagesbild import db, risk_analysis
+from lagesbild.data import db
+from lagesbild import risk_analysis
 from lagesbild.i18n import t
 from lagesbild.report import analysis as analysis_document
 

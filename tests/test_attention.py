@@ -3,9 +3,11 @@ the ordering of the findings. The reference date of 2025 is 2025-12-31."""
 
 from functools import partial
 
-from lagesbild import attention, db, risk_review
-from lagesbild.attention import SEVERITY_ACT, SEVERITY_UPKEEP, SEVERITY_WATCH
-from lagesbild.status import Status
+from lagesbild.areas import attention
+from lagesbild.data import db
+from lagesbild.rules import risk_review
+from lagesbild.areas.attention import SEVERITY_ACT, SEVERITY_UPKEEP, SEVERITY_WATCH
+from lagesbild.rules.status import Status
 from sample_rows import add_followup, add_recommendation, add_risk_assessment, add_row, add_sla, add_system
 
 YEAR = 2025

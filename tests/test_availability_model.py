@@ -9,8 +9,9 @@ import pytest
 from sample_rows import add_sla_outage as add_sla
 from sample_rows import add_system, set_sla_tier
 
-from lagesbild import availability, db, overview
-from lagesbild.status import Status, system_sla_status
+from lagesbild.areas import availability, overview
+from lagesbild.data import db
+from lagesbild.rules.status import Status, system_sla_status
 
 
 @pytest.fixture

@@ -18,7 +18,10 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from lagesbild import backup, db, frozen, ingest, user_roles
+from lagesbild import backup
+from lagesbild.data import db, ingest
+from lagesbild.report import frozen
+from lagesbild.admin import user_roles
 from lagesbild.__main__ import main
 from lagesbild.access import Role
 
@@ -204,7 +207,8 @@ def test_an_older_schemas_backup_is_restored_and_upgraded(database_at_schema, de
 
 INTERRUPTED = """
 import sys, time
-from lagesbild import backup, db
+from lagesbild import backup
+from lagesbild.data import db
 stage = sys.argv[3]
 original_sha, original_fsync_dir = backup._sha256_synced, backup._fsync_dir
 def after_table(path):

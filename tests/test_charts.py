@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from lagesbild.sections import Chart, Series
+from lagesbild.areas.sections import Chart, Series
 from lagesbild.ui import charts
 
 

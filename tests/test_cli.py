@@ -11,7 +11,7 @@ from pathlib import Path
 
 from importfiles import SAMPLES, write_excel_csv
 
-from lagesbild import contracts, db
+from lagesbild.data import contracts, db
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,8 @@ import hashlib
 import pytest
 from importfiles import SAMPLES, write_excel_csv
 
-from lagesbild import contracts, datapage, export, ingest
+from lagesbild.data import contracts, export, ingest
+from lagesbild.admin import datapage
 
 ALL_KINDS = list(contracts.KINDS)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from lagesbild import contracts, db
+from lagesbild.data import contracts, db
 
 
 def test_schema_columns_match_the_contracts(con):

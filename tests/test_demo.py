@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lagesbild import contracts, db, demo
-from lagesbild.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TIMESTAMP
+from lagesbild.data import contracts, db
+from lagesbild import demo
+from lagesbild.data.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TIMESTAMP
 
 FORMATS = {DATE: r"\d{4}-\d{2}-\d{2}", TIMESTAMP: r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", MONTH: r"\d{4}-\d{2}",
            INTEGER: r"\d+", DECIMAL: r"\d+(\.\d+)?", BOOLEAN: "ja|nej"}

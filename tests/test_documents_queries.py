@@ -5,7 +5,7 @@ import datetime as dt
 
 import pandas as pd
 
-from lagesbild import db
+from lagesbild.data import db
 from sample_rows import add_row
 
 YEAR = 2025

@@ -8,7 +8,8 @@ import datetime as dt
 import pandas as pd
 from sample_rows import add_classification, add_followup, add_recommendation, add_risk, add_system
 
-from lagesbild import contracts, db, editing, ingest
+from lagesbild.data import contracts, db, ingest
+from lagesbild.admin import editing
 
 D = dt.date
 

@@ -10,7 +10,7 @@ import pytest
 from importfiles import PREREQUISITES, SAMPLES, write_excel_csv
 from openpyxl import load_workbook
 
-from lagesbild import contracts, db, export, ingest
+from lagesbild.data import contracts, db, export, ingest
 
 ALL_KINDS = list(contracts.KINDS)
 FORMULAS = ["=1+1", "+46 70 123 45 67", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\";\"klicka\")"]

@@ -9,7 +9,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from lagesbild import db, frozen, report
+from lagesbild.data import db
+from lagesbild.report import frozen
+from lagesbild import report
 from lagesbild.report import model
 
 

@@ -12,9 +12,10 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from lagesbild import availability, classification, db
+from lagesbild.areas import availability, classification
+from lagesbild.data import db
 from lagesbild.i18n import t
-from lagesbild.sections import Table
+from lagesbild.areas.sections import Table
 from lagesbild.ui.sections import table_csv
 
 YEAR = 2025

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from lagesbild import i18n
-from lagesbild.contracts import MUNICIPALITIES, SEVERITIES
+from lagesbild.data.contracts import MUNICIPALITIES, SEVERITIES
 from lagesbild.i18n import TEXT, join_list, label, plural, t
 
 TEXT_MODULES = sorted(Path(i18n.__file__).parent.glob("*.py"))

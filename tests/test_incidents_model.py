@@ -8,8 +8,9 @@ import functools
 import pytest
 from sample_rows import add_detailed_incident as add
 
-from lagesbild import db, incidents
-from lagesbild.status import Status, incident_reporting_status
+from lagesbild.data import db
+from lagesbild.areas import incidents
+from lagesbild.rules.status import Status, incident_reporting_status
 
 
 @pytest.fixture

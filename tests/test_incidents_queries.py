@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sample_rows import add_detailed_incident as add
 
-from lagesbild import db
+from lagesbild.data import db
 
 
 def rows(con, name, year, municipality=None):

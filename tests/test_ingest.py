@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from importfiles import PREREQUISITES, SAMPLES, headers, write_excel_csv, write_xlsx
 
-from lagesbild import contracts, ingest
+from lagesbild.data import contracts, ingest
 
 ALL_KINDS = list(contracts.KINDS)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 from importfiles import SAMPLES, write_excel_csv, write_xlsx
 
-from lagesbild import ingest
+from lagesbild.data import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -108,7 +108,7 @@ def test_only_the_importer_writes_the_sla_table():
     assert by_name == []
     by_variable = sorted({str(p.relative_to(ROOT)) for p in sources
                           if WRITES_A_NAMED_TABLE.search(p.read_text(encoding="utf-8"))})
-    assert by_variable == ["lagesbild/ingest.py"]
+    assert by_variable == ["lagesbild/data/ingest.py"]
 
 
 # --- Reading the file ---------------------------------------------------------------------

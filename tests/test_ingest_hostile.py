@@ -24,7 +24,7 @@ from hostile_files import (Percent, Sheet, bomb_xlsx, csv_bytes, csv_with_text_a
 from importfiles import SAMPLES, headers
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from lagesbild import contracts, db, export, ingest
+from lagesbild.data import contracts, db, export, ingest
 from lagesbild.formatting import fmt_int
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from lagesbild import contracts, mapping, profiles
+from lagesbild.data import contracts, profiles
+from lagesbild.admin import mapping
 
 INCIDENTS = contracts.KINDS["incidents"]
 SEVERITY = INCIDENTS.column("severity")

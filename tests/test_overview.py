@@ -2,9 +2,10 @@
 
 from functools import partial
 
-from lagesbild import db, overview
+from lagesbild.data import db
+from lagesbild.areas import overview
 from lagesbild.formatting import MINUS, NBSP
-from lagesbild.status import Status
+from lagesbild.rules.status import Status
 from sample_rows import add_incident, add_recommendation, add_risk, add_sample_data, add_sla, add_system
 
 

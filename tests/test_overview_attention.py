@@ -12,7 +12,9 @@ import duckdb
 import pytest
 from pagetest import assert_clean
 
-from lagesbild import attention, db, demo, overview, rules
+from lagesbild.areas import attention, overview
+from lagesbild.data import db
+from lagesbild import demo, rules
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import plural, t
 from registers import months_back, reference_date, risk_states
@@ -33,7 +35,7 @@ PAGES = {"risk_register_empty": "risker", "risks_without_action_owner": "risker"
          "risks_review_overdue": "risker", "risks_flagged_by_incidents": "risker",
          "continuity_plans_missing": "klassning", "systems_below_availability_target": "tillganglighet",
          "documents_overdue": "styrdokument"}
-# The method's rules (lagesbild/risk_review.py), restated: Hög and above every 6 months, the
+# The method's rules (lagesbild/rules/risk_review.py), restated: Hög and above every 6 months, the
 # others every 12; serious incidents are severity 3–4.
 HIGH, HIGH_MONTHS, MONTHS, SERIOUS = 8, 6, 12, 3
 

@@ -3,7 +3,7 @@
 import datetime as dt
 import math
 
-from lagesbild import db
+from lagesbild.data import db
 from sample_rows import (
     add_classification, add_followup, add_incident, add_recommendation, add_risk, add_sla,
     add_system)

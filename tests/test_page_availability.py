@@ -13,8 +13,10 @@ import pytest
 from pagetest import assert_clean, charts, page_opener, text_before_each_chart
 from sample_rows import add_sample_data, set_sla_tier
 
-from lagesbild import availability, db, demo
-from lagesbild.contracts import MUNICIPALITIES, SLA_TIERS
+from lagesbild.areas import availability
+from lagesbild.data import db
+from lagesbild import demo
+from lagesbild.data.contracts import MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_int, fmt_pct
 from lagesbild.i18n import label, t
 

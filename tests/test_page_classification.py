@@ -10,7 +10,7 @@ import pytest
 from pagetest import chart_traces, page_opener, texts
 
 from lagesbild import demo
-from lagesbild.contracts import MUNICIPALITIES
+from lagesbild.data.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_pct
 from lagesbild.i18n import label, t
 

@@ -16,8 +16,10 @@ import pytest
 from pagetest import charts, page_opener, text_before_each_chart
 from sample_rows import add_detailed_incident, add_sample_data
 
-from lagesbild import db, demo, incidents
-from lagesbild.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES
+from lagesbild.data import db
+from lagesbild import demo
+from lagesbild.areas import incidents
+from lagesbild.data.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES
 from lagesbild.formatting import fmt_decimal, fmt_int
 from lagesbild.i18n import label, t
 

@@ -10,7 +10,8 @@ import streamlit as st
 from pagetest import assert_clean
 from test_app_overview import metrics
 
-from lagesbild import ingest, risks
+from lagesbild.data import ingest
+from lagesbild.areas import risks
 from lagesbild.formatting import fmt_int
 from lagesbild.ui.data import connection, fetch
 

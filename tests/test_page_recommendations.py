@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from pagetest import chart_traces, page_opener, texts
 
-from lagesbild import db, demo
+from lagesbild.data import db
+from lagesbild import demo
 from lagesbild.formatting import fmt_change, fmt_int, fmt_pct
 from lagesbild.i18n import t
 from sample_rows import add_system

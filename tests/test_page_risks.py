@@ -10,7 +10,8 @@ import duckdb
 import pytest
 from pagetest import assert_clean, chart_traces
 
-from lagesbild import db, demo
+from lagesbild.data import db
+from lagesbild import demo
 from lagesbild.i18n import t
 from registers import months_back, reference_date, risk_states
 from sample_rows import add_incident, add_risk_assessment, add_system

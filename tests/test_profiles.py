@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from openpyxl import Workbook
 
-from lagesbild import db, profiles
+from lagesbild.data import db, profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 STOCKHOLM, UTC = ZoneInfo("Europe/Stockholm"), ZoneInfo("UTC")

@@ -11,7 +11,8 @@ import tracemalloc
 import pytest
 from hostile_files import Percent, Sheet, bomb_xlsx, xlsx_bytes
 
-from lagesbild import datapage, db, profiles
+from lagesbild.admin import datapage
+from lagesbild.data import db, profiles
 
 ZABBIX = ["SLA", "Service", "Period", "SLO", "SLI", "Downtime"]
 

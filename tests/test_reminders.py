@@ -16,7 +16,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from services import free_port
 
-from lagesbild import attention, db, reminders
+from lagesbild.areas import attention
+from lagesbild.data import db
+from lagesbild import reminders
 from lagesbild.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,8 @@ from reportfiles import (
     word_text,
 )
 
-from lagesbild import db, report
+from lagesbild.data import db
+from lagesbild import report
 from lagesbild.report import analysis as analysis_document
 
 ANALYSIS = "RA-2025-1"

@@ -10,7 +10,8 @@ from reportfiles import (active_risks_by_band, availability_met_share, build, in
                          key_phrases, names_the_public_variant_must_not_show, normalised,
                          render_timed, shown, word_text)
 
-from lagesbild import db, report
+from lagesbild.data import db
+from lagesbild import report
 from lagesbild.formatting import fmt_int, fmt_pct
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from lagesbild import attention, availability, db, incidents, overview
+from lagesbild.areas import attention, availability, incidents, overview
+from lagesbild.data import db
 from lagesbild.formatting import fmt_int
 from lagesbild.report import model
 

@@ -19,7 +19,8 @@ from pypdf import PdfReader
 from reportfiles import (YEAR, build, key_phrases, names_the_public_variant_must_not_show,
                          normalised, pdf_pages, render_timed, shown)
 
-from lagesbild import db, palette, report
+from lagesbild.data import db
+from lagesbild import palette, report
 from lagesbild.palette import contrast
 from lagesbild.report import figures, model, pdf
 from lagesbild.i18n import t

@@ -14,7 +14,8 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from lagesbild import db, demo, report
+from lagesbild.data import db
+from lagesbild import demo, report
 from lagesbild.formatting import fmt_int
 from lagesbild.palette import BAND_FILL
 from lagesbild.report import model

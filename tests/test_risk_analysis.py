@@ -9,7 +9,9 @@ import datetime as dt
 import pytest
 from sample_rows import add_row, add_system
 
-from lagesbild import db, risk_analysis, risk_scales
+from lagesbild.data import db
+from lagesbild import risk_analysis
+from lagesbild.risk_analysis import scales as risk_scales
 from lagesbild.i18n import t
 from lagesbild.risk_analysis import Component, Entry, Threat
 

@@ -1,6 +1,6 @@
 """The risk-analysis method's data and rules: optional risk columns on import, the acceptance
 rule, the default threat catalogue, the schema upgrade, and the review queries against the
-rules restated in plain Python (lagesbild/risk_review.py)."""
+rules restated in plain Python (lagesbild/rules/risk_review.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from importfiles import SAMPLES, write_excel_csv, write_xlsx
 
-from lagesbild import contracts, db, ingest, risk_review
+from lagesbild.data import contracts, db, ingest
+from lagesbild.rules import risk_review
 from registers import months_back, reference_date, risk_states
 from sample_rows import add_risk_assessment, add_row, add_system
 
@@ -24,7 +25,7 @@ def threat_categories(incident_categories: str | None) -> set[str]:
 
 def flags(incident_system_id, incident_category, incident_severity, risk_system_id,
           incident_categories) -> bool:
-    """The flag rule restated from lagesbild/risk_review.py's description: a serious incident
+    """The flag rule restated from lagesbild/rules/risk_review.py's description: a serious incident
     in the risk's system, or, where either has no system, of one of its threat's categories."""
     if incident_severity < 3:
         return False

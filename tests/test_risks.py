@@ -4,7 +4,8 @@ from functools import partial
 
 import pytest
 
-from lagesbild import db, risks
+from lagesbild.data import db
+from lagesbild.areas import risks
 from lagesbild.i18n import t
 from sample_rows import add_risk_assessment
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from lagesbild import db
+from lagesbild.data import db
 from sample_rows import add_risk_assessment, add_sample_data, add_system
 
 

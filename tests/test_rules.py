@@ -8,7 +8,8 @@ import re
 import pytest
 from rule_probes import PROBES
 
-from lagesbild import db, rules
+from lagesbild.data import db
+from lagesbild import rules
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """A small mutation check of the rules: every number in lagesbild/rules.py shifted one step
-either way, every comparison in lagesbild/status.py and lagesbild/risk_review.py flipped, and
+either way, every comparison in lagesbild/rules/status.py and lagesbild/rules/risk_review.py flipped, and
 every comparison on a line of SQL that reads a rule (a query, or a schema macro) flipped; each
 such mutant must make at least one probe of tests/rule_probes.py fail. A mutant that survives
 is a rule no test holds to its value.
@@ -24,7 +24,9 @@ from pathlib import Path
 import pytest
 from rule_probes import PROBES
 
-from lagesbild import db, risk_review, rules, status
+from lagesbild.data import db
+from lagesbild.rules import risk_review, status
+from lagesbild import rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Query results as plain Python rows (lagesbild.sections.records)."""
+"""Query results as plain Python rows (lagesbild.areas.sections.records)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from lagesbild.sections import python_value, records
+from lagesbild.areas.sections import python_value, records
 
 # A value of every type the queries return, and a missing one of each.
 QUERY = """

@@ -22,7 +22,8 @@ import pytest
 import streamlit as st
 from test_backup import table_contents
 
-from lagesbild import backup, db, export, server_link
+from lagesbild import backup, server_link
+from lagesbild.data import db, export
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_QUERIES = [("overview_incidents", {"year": 2025, "municipality": None}),

@@ -9,8 +9,8 @@ import pytest
 from sample_rows import add_sla_outage as add_sla
 from sample_rows import add_system, set_sla_tier
 
-from lagesbild import db
-from lagesbild.sections import records
+from lagesbild.data import db
+from lagesbild.areas.sections import records
 
 
 def rows(con, name, year=2025, municipality=None):
@@ -198,7 +198,7 @@ def test_the_resolution_targets_per_tier_and_priority(con):
 # --- Unknown and computed counts on the page (the report and the slides read the same model) --
 
 def page(con, municipality=None, lang="sv"):
-    from lagesbild import availability
+    from lagesbild.areas import availability
     return availability.build(lambda name, **params: db.query(con, name, **params), 2025,
                               municipality, lang)
 
@@ -229,7 +229,7 @@ def test_a_share_over_some_months_says_which_and_how_many_were_computed(monitore
 def test_used_by_lists_members_of_a_shared_system_only(con, tmp_path):
     from importfiles import SAMPLES, write_excel_csv
 
-    from lagesbild import ingest
+    from lagesbild.data import ingest
 
     shared, own = (dict(row) for row in (SAMPLES["systems"][1], SAMPLES["systems"][0]))
     bad_name = {**shared, "Används av": "Arboga, Västerås"}
@@ -258,7 +258,7 @@ def test_used_by_lists_members_of_a_shared_system_only(con, tmp_path):
 
 def test_a_year_frozen_before_unknown_counts_still_shows_its_share(at_the_target):
     """A snapshot stored before schema 11 has no months_with_counts: its counts were known."""
-    from lagesbild import availability
+    from lagesbild.areas import availability
 
     def fetch(name, **params):
         frame = db.query(at_the_target, name, **params)

@@ -8,8 +8,8 @@ import pytest
 from sample_rows import add_sla_outage as add_sla
 from sample_rows import add_system, set_sla_tier
 
-from lagesbild import db
-from lagesbild.sections import records
+from lagesbild.data import db
+from lagesbild.areas.sections import records
 
 SYSTEM_COLUMNS = ["system_id", "name", "sla_tier", "municipality", "months", "months_below_target",
                   "availability_pct", "target_pct", "outage_minutes", "tickets",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lagesbild import availability
+from lagesbild.areas import availability
 from lagesbild.i18n import t
-from lagesbild.sections import sole_largest
+from lagesbild.areas.sections import sole_largest
 
 
 @pytest.mark.parametrize("values, expected", [([0, 3, 1], 1), ([1, 1, 1, 0], None), ([0, 0], None),

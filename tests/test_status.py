@@ -1,5 +1,5 @@
-from lagesbild import status
-from lagesbild.status import Status
+from lagesbild.rules import status
+from lagesbild.rules.status import Status
 
 
 def test_incidents_status_follows_serious_incidents():

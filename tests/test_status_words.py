@@ -10,9 +10,10 @@ import datetime as dt
 import pytest
 from sample_rows import add_detailed_incident
 
-from lagesbild import attention, db, incidents, overview
+from lagesbild.areas import attention, incidents, overview
+from lagesbild.data import db
 from lagesbild.report import yearly_report
-from lagesbild.status import Status
+from lagesbild.rules.status import Status
 
 YEAR = 2025
 

@@ -17,7 +17,7 @@ from lagesbild.palette import CELL_FILL
 def draw_tables():
     import pandas as pd
 
-    from lagesbild.sections import Table
+    from lagesbild.areas.sections import Table
     from lagesbild.ui.grids import show_table
 
     table = Table(pd.DataFrame({"System": ["Lön_2", "Ärende"], "Nivå": [3, None],

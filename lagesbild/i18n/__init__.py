@@ -6,7 +6,7 @@ text repeats a threshold.
 Counted phrases have a ``.one`` and an ``.other`` form; ``plural`` picks by the count.
 The texts live in one module per part of the app; keys are unique across them.
 Labels of controlled values (municipalities, severities, …) live with their vocabulary
-in ``lagesbild.contracts``; ``label`` reads them in the right language.
+in ``lagesbild.data.contracts``; ``label`` reads them in the right language.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from string import Formatter
 
 from lagesbild import rules
-from lagesbild.contracts import Vocabulary
+from lagesbild.data.contracts import Vocabulary
 from lagesbild.i18n import (access, accessibility, attention, change_log_page, classification, cli,
                             contradictions, data_page, documents, editing, incidents, mapping,
                             presentation, recommendations_page, reminders, report, report_page,

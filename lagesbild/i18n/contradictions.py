@@ -1,4 +1,4 @@
-"""Texts of lagesbild.contradictions: key -> (Swedish, English)."""
+"""Texts of lagesbild.areas.contradictions: key -> (Swedish, English)."""
 
 TEXT: dict[str, tuple[str, str]] = {
     "contradictions.accepted_with_open_action.one": (

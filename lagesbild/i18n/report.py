@@ -45,7 +45,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.slide.area_no_data": ("{area}: inga uppgifter", "{area}: no data"),
     "report.slide.incidents_by_category": ("Vilka slags incidenter", "What kinds of incidents"),
     "report.slide.incidents_reporting": ("Rapportering till myndighet", "Reporting to authorities"),
-    # Förslag till beslut: one per finding of lagesbild.attention, by its rule.
+    # Förslag till beslut: one per finding of lagesbild.areas.attention, by its rule.
     "report.decision.approve": (
         "godkänna den årliga uppföljningen av informations- och IT-säkerhetsarbetet {year}",
         "approve the yearly follow-up of information and IT security work for {year}"),
@@ -136,7 +136,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.doc.change": ("Förändring", "Change"),
     "report.doc.status": ("Status", "Status"),
     "report.doc.assessment": ("Bedömning", "Assessment"),
-    # The risk method's findings (lagesbild/attention.py, lagesbild/risk_review.py).
+    # The risk method's findings (lagesbild/areas/attention.py, lagesbild/rules/risk_review.py).
     "report.decision.risks_review_overdue.one": (
         "uppdra åt förbundschefen att bedöma om den risk som passerat sitt datum för ny bedömning",
         "instruct the director to re-assess the risk that is past its date for re-assessment"),

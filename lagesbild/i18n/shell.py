@@ -50,7 +50,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "month.11": ("november", "November"),
     "month.12": ("december", "December"),
 
-    # --- The change since the year before, in a sentence (lagesbild.sections) ---------------
+    # --- The change since the year before, in a sentence (lagesbild.areas.sections) ---------------
     "compare.more": ("{difference} fler än {previous_year}", "{difference} more than in {previous_year}"),
     "compare.fewer": ("{difference} färre än {previous_year}",
                       "{difference} fewer than in {previous_year}"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from lagesbild.report.model import Report, build
-from lagesbild import frozen  # noqa: E402  (frozen records through model.build)
-from lagesbild.sections import Fetch
+from lagesbild.report import frozen  # noqa: E402  (frozen records through model.build)
+from lagesbild.areas.sections import Fetch
 
 FORMATS = ("pdf", "docx", "pptx")
 MEDIA_TYPES = {

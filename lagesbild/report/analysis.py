@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from lagesbild import overview, risk_analysis, risk_scales
-from lagesbild.contracts import TREATMENTS
+from lagesbild.areas import overview
+from lagesbild import risk_analysis
+from lagesbild.risk_analysis import scales as risk_scales
+from lagesbild.data.contracts import TREATMENTS
 from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import label, plural, t
 from lagesbild.report.model import (
@@ -27,8 +29,8 @@ from lagesbild.report.model import (
     Slide,
     heat_map,
 )
-from lagesbild.risks import BANDS, HIGH_BANDS, band_label
-from lagesbild.sections import Fetch, Headline
+from lagesbild.areas.risks import BANDS, HIGH_BANDS, band_label
+from lagesbild.areas.sections import Fetch, Headline
 
 MISSING = "–"
 _MOVES = (risk_analysis.UP, risk_analysis.DOWN, risk_analysis.NEW, risk_analysis.SAME)

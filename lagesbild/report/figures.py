@@ -26,8 +26,8 @@ from lagesbild.i18n import t
 from lagesbild.palette import BAND_FILL, BLUE, GREY, VERMILION_TEXT
 from lagesbild.report.model import (BARS, LINES, STACKED_BARS, STACKED_COLUMNS, Chapter, HeatMap,
                                     Report, ReportChart, ReportTable)
-from lagesbild.sections import Delta
-from lagesbild.status import Status
+from lagesbild.areas.sections import Delta
+from lagesbild.rules.status import Status
 
 DPI = 150
 # Drawn at the size they are printed, so the text in them has its real size.

@@ -18,13 +18,13 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from lagesbild import attention, availability, classification, documents, incidents, overview
-from lagesbild import recommendations, risks
+from lagesbild.areas import attention, availability, classification, documents, incidents, overview
+from lagesbild.areas import recommendations, risks
 from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import plural, t
 from lagesbild.palette import COMPARISON, GREEN, GREY, SEVERITY, STATUS
-from lagesbild.sections import Chart, Fetch, FullList, Headline, Section, Table, scope_label
-from lagesbild.status import Status
+from lagesbild.areas.sections import Chart, Fetch, FullList, Headline, Section, Table, scope_label
+from lagesbild.rules.status import Status
 
 ORGANISATION = "Västra Mälardalens kommunalförbund"
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 
 from lagesbild.formatting import fmt_date
-from lagesbild.frozen import FrozenYear
+from lagesbild.report.frozen import FrozenYear
 from lagesbild.i18n import t
 from lagesbild.report.model import Report
-from lagesbild.sections import Table, text_table
+from lagesbild.areas.sections import Table, text_table
 
 
 def frozen_caption(frozen_year: FrozenYear | None, year: int, lang: str) -> str:

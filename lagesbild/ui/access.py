@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from lagesbild import ingest, user_roles
+from lagesbild.data import ingest
+from lagesbild.admin import user_roles
 from lagesbild.access import Role, User, identity_email, parse_role_config, resolve_role
 from lagesbild.i18n import DEFAULT_LANGUAGE, t
 from lagesbild.pages import ALL_PAGES, STATEMENT_PAGE

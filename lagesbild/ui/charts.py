@@ -11,7 +11,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from lagesbild.sections import Chart
+from lagesbild.areas.sections import Chart
 
 # The shared colours, here too so pages draw with charts.STATUS, charts.GREY, …
 from lagesbild.palette import (BLUE, COMPARISON, GREEN, GREY, ORANGE, SEVERITY,  # noqa: F401

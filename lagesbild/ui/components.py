@@ -9,11 +9,11 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from lagesbild.db import LagesbildError
+from lagesbild.data.db import LagesbildError
 from lagesbild.i18n import t
-from lagesbild.overview import Area
-from lagesbild.sections import Delta
-from lagesbild.status import Status
+from lagesbild.areas.overview import Area
+from lagesbild.areas.sections import Delta
+from lagesbild.rules.status import Status
 from lagesbild.ui.data import is_demo
 
 # Colour-blind safe pairs: blue for good, orange/red for worse; always with a word and an icon.
@@ -93,7 +93,7 @@ def no_data(message: str) -> None:
 
 
 def contradiction_note(text: str) -> None:
-    """Rows that contradict themselves (lagesbild.contradictions), named where they are shown."""
+    """Rows that contradict themselves (lagesbild.areas.contradictions), named where they are shown."""
     if text:
         st.warning(escape_markdown(text), icon=":material/report:")
 

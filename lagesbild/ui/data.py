@@ -21,7 +21,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from lagesbild import backup, db, demo, server_link
+from lagesbild import backup, demo, server_link
+from lagesbild.data import db
 
 
 PAGE_MODELS_KEY = "_page_models"

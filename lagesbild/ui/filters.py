@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from lagesbild.contracts import MUNICIPALITIES
+from lagesbild.data.contracts import MUNICIPALITIES
 from lagesbild.i18n import DEFAULT_LANGUAGE, LANGUAGES, label, t
 from lagesbild.ui.data import fetch
 

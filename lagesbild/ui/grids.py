@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from lagesbild.formatting import MISSING
-from lagesbild.sections import Table
+from lagesbild.areas.sections import Table
 from lagesbild.palette import CELL_FILL
 from lagesbild.ui.components import escape_markdown
 

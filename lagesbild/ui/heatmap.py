@@ -17,7 +17,7 @@ import math
 
 import plotly.graph_objects as go
 
-from lagesbild.risks import BANDS, Mark, Matrix, Move
+from lagesbild.areas.risks import BANDS, Mark, Matrix, Move
 from lagesbild.ui import charts
 
 from lagesbild.palette import BAND_FILL

@@ -1,6 +1,6 @@
 """The Data page's "Koppla kolumner": the form that maps an unknown file's columns and values
 onto a kind's contract, and the question about a known profile's new values. The rules (what
-to suggest, how a profile is made) are in :mod:`lagesbild.mapping`."""
+to suggest, how a profile is made) are in :mod:`lagesbild.admin.mapping`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import zoneinfo
 
 import streamlit as st
 
-from lagesbild import contracts, datapage, mapping, profiles
+from lagesbild.data import contracts, profiles
+from lagesbild.admin import datapage, mapping
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import plural, t
 from lagesbild.ui.components import escape_markdown

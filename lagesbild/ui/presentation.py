@@ -19,8 +19,8 @@ from lagesbild.i18n import t
 from lagesbild.palette import BAND_FILL, GREY
 from lagesbild.report.model import (BARS, LINES, STACKED_BARS, STACKED_COLUMNS, HeatMap, Report,
                                     ReportChart, Slide)
-from lagesbild.risks import BANDS
-from lagesbild.sections import pct_suffix
+from lagesbild.areas.risks import BANDS
+from lagesbild.areas.sections import pct_suffix
 from lagesbild.ui import charts
 from lagesbild.ui.components import escape_markdown, status_badge
 from lagesbild.ui.filters import parse_switch, parse_whole_number, url_value, write_url

@@ -1,4 +1,4 @@
-"""Drawing the parts of a board page (lagesbild/sections.py): a row of headline figures, the
+"""Drawing the parts of a board page (lagesbild/areas/sections.py): a row of headline figures, the
 title, sentence and note that stand above every chart and table, and a whole section with
 its chart and table."""
 
@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lagesbild.export import formula_safe
-from lagesbild.sections import Chart, FullList, Headline, Section, Table
+from lagesbild.data.export import formula_safe
+from lagesbild.areas.sections import Chart, FullList, Headline, Section, Table
 from lagesbild.ui import charts
 from lagesbild.ui.components import escape_markdown, metric_delta, no_data, status_badge
 from lagesbild.ui.grids import show_table

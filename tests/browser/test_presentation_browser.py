@@ -8,7 +8,8 @@ import functools
 from browsertest import wait_for_script
 from playwright.sync_api import Page, expect
 
-from lagesbild import db, demo, report
+from lagesbild.data import db
+from lagesbild import demo, report
 
 DEMO_YEAR = demo.DEMO_UNTIL.year - 1
 

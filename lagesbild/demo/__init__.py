@@ -23,8 +23,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from lagesbild import contracts, db, ingest
-from lagesbild.contracts import (BOOLEAN, DATE, DECIMAL, MEMBER_MUNICIPALITIES, MONTH, TIMESTAMP,
+from lagesbild.data import contracts, db, ingest
+from lagesbild.data.contracts import (BOOLEAN, DATE, DECIMAL, MEMBER_MUNICIPALITIES, MONTH, TIMESTAMP,
                                  Column, Kind)
 
 DEMO_DIR = db.ROOT / "data" / "demo"

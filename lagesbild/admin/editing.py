@@ -1,6 +1,6 @@
 """Edits made in the app, without Streamlit: what can be edited, each form's starting values,
 and saving, which goes through the importer's own validation and upsert
-(:func:`lagesbild.ingest.import_rows`) and is logged as an edit.
+(:func:`lagesbild.data.ingest.import_rows`) and is logged as an edit.
 
 Risks, follow-ups and classifications keep their history as rows: an edit adds a new row
 with a later date and never overwrites an older one. Recommendations and governing
@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from lagesbild import contracts, datapage, export, ingest
-from lagesbild.contracts import Column, Kind
+from lagesbild.data import contracts, export, ingest
+from lagesbild.admin import datapage
+from lagesbild.data.contracts import Column, Kind
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import t
-from lagesbild.sections import python_value
+from lagesbild.areas.sections import python_value
 
 # What the edit page offers, in its order; "recommendations" covers their follow-ups too.
 TARGETS = ("risks", "recommendations", "documents", "classifications")

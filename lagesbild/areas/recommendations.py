@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import status as statuses
+from lagesbild.rules import status as statuses
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points, shortened
 from lagesbild.i18n import join_list, plural, t
-from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, by_year,
+from lagesbild.areas.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, by_year,
                                 change, is_year_end, iso, records)
 
 # A follow-up's assessment and the tone of its cell: blue, orange, vermilion, always with the word.

@@ -4,7 +4,7 @@ and tickets resolved within the target time, each against the year before.
 
 The headline share of system-months meeting the target comes from ``overview_sla``, the
 query the overview uses, so both pages show the same figure. The rest comes from the
-``sla_*`` queries, fetched through ``fetch(name, **params)`` as in ``lagesbild.sections``.
+``sla_*`` queries, fetched through ``fetch(name, **params)`` as in ``lagesbild.areas.sections``.
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lagesbild import rules
-from lagesbild import status as statuses
-from lagesbild.contracts import MEMBER_MUNICIPALITIES, MUNICIPALITIES, SLA_TIERS
+from lagesbild.rules import status as statuses
+from lagesbild.data.contracts import MEMBER_MUNICIPALITIES, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import label, plural, t
-from lagesbild.sections import (Chart, Fetch, FullList, Headline, Section, Series, Table, as_of,
+from lagesbild.areas.sections import (Chart, Fetch, FullList, Headline, Section, Series, Table, as_of,
                                 change, count_change, month_abbreviation, month_name, pct_suffix, records,
                                 reference_date, scope_in_sentence, scope_label, share_change, sole_largest,
                                 text_table)
-from lagesbild.status import Status
+from lagesbild.rules.status import Status
 
 # How many of the systems furthest below (or least above) their target the chart shows.
 WORST_SYSTEMS = 15

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from lagesbild import contracts, export
+from lagesbild.data import contracts, export
 from lagesbild.formatting import fmt_int
 from lagesbild.i18n import t
 

@@ -33,7 +33,7 @@ OVERDUE, DUE, OK = "overdue", "due", "ok"
 
 
 def query_params() -> dict[str, int]:
-    """The method's numbers as the risk-review queries name them. ``lagesbild.db`` binds them
+    """The method's numbers as the risk-review queries name them. ``lagesbild.data.db`` binds them
     to every query anyway; the risk pages pass them explicitly because frozen years store
     these queries' results under their parameters, these included."""
     sql = rules.sql_params()

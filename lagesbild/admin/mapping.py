@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from lagesbild import contracts, profiles
-from lagesbild.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TIMESTAMP, Column, Kind
-from lagesbild.profiles import Profile
+from lagesbild.data import contracts, profiles
+from lagesbild.data.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TIMESTAMP, Column, Kind
+from lagesbild.data.profiles import Profile
 
 # How many distinct values of a controlled column the page asks about; a column with more is
 # most likely not the one meant (a title, an id) and the page says so instead.

@@ -10,7 +10,7 @@ repository root; the user's own in :func:`user_profiles_dir`, which an upgrade l
 
 The mapping runs in DuckDB: the file is read once as text, each contract column is computed by
 one SQL expression, and the result goes through the importer's own typed staging, validation
-and all-or-nothing load (:func:`lagesbild.ingest.load_text_rows`). Values from the file and
+and all-or-nothing load (:func:`lagesbild.data.ingest.load_text_rows`). Values from the file and
 from the profile reach SQL only as parameters; the file's headers never become identifiers
 (its columns are read by position), and every identifier passes through :func:`_ident`.
 """
@@ -36,12 +36,12 @@ from typing import Any, Callable, Mapping
 import duckdb
 import pandas as pd
 
-from . import contracts, db, ingest
-from .contracts import BOOLEAN, CHOICE, DATE, MONTH, TIMESTAMP, Kind
-from .formatting import fmt_int
-from .ingest import ImportResult, Problem
+from lagesbild.data import contracts, db, ingest
+from lagesbild.data.contracts import BOOLEAN, CHOICE, DATE, MONTH, TIMESTAMP, Kind
+from lagesbild.formatting import fmt_int
+from lagesbild.data.ingest import ImportResult, Problem
 
-SHIPPED_DIR = Path(__file__).resolve().parent.parent / "profiles"
+SHIPPED_DIR = Path(__file__).resolve().parents[2] / "profiles"
 PROFILES_ENV = "LAGESBILD_PROFILES"
 STORED_ZONE = "Europe/Stockholm"
 STORED_TIMESTAMP = "%Y-%m-%d %H:%M:%S"

@@ -8,7 +8,7 @@ from enum import Enum
 import duckdb
 import pandas as pd
 
-from lagesbild import db, ingest
+from lagesbild.data import db, ingest
 from lagesbild.access import Role
 
 KIND = "roller"

@@ -25,14 +25,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import risk_review, rules
-from lagesbild import status as statuses
-from lagesbild.contracts import MUNICIPALITIES
+from lagesbild.rules import risk_review
+from lagesbild import rules
+from lagesbild.rules import status as statuses
+from lagesbild.data.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_int, shortened
 from lagesbild.i18n import join_list, label, plural, t
 from lagesbild.pages import app_page
-from lagesbild.sections import Fetch
-from lagesbild.status import Status
+from lagesbild.areas.sections import Fetch
+from lagesbild.rules.status import Status
 
 SEVERITY_ACT, SEVERITY_WATCH, SEVERITY_UPKEEP = 3, 2, 1
 
@@ -156,7 +157,7 @@ def risk_actions_overdue(risks: pd.DataFrame, lang: str) -> Finding | None:
 
 def risks_review_overdue(review: pd.DataFrame, lang: str) -> Finding | None:
     """Active risks past their date for re-assessment by the method's cadence
-    (risks_review.review_state 'overdue'; lagesbild.risk_review). Longest overdue first."""
+    (risks_review.review_state 'overdue'; lagesbild.rules.risk_review). Longest overdue first."""
     found = review[review["review_state"] == risk_review.OVERDUE].sort_values(["next_review", "risk_id"])
     items = _numbered_items(found, "risk_id", "title")
     return _finding("risks_review_overdue", SEVERITY_WATCH, "risker", items, lang)
@@ -164,7 +165,7 @@ def risks_review_overdue(review: pd.DataFrame, lang: str) -> Finding | None:
 
 def risks_flagged_by_incidents(flagged: pd.DataFrame, lang: str) -> Finding | None:
     """Active risks that serious incidents after their newest assessment concern
-    (risks_flagged_by_incidents; lagesbild.risk_review). Most incidents first."""
+    (risks_flagged_by_incidents; lagesbild.rules.risk_review). Most incidents first."""
     found = flagged.sort_values(["incidents", "score", "risk_id"], ascending=[False, False, True])
     items = _numbered_items(found, "risk_id", "title")
     return _finding("risks_flagged_by_incidents", SEVERITY_WATCH, "risker", items, lang)

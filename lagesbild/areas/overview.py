@@ -2,7 +2,7 @@
 before, a status word and one plain-language sentence, in the reader's language.
 
 Built from the ``overview_*`` queries through ``fetch(name, **params)`` (as in
-``lagesbild.sections``), so the figures on screen and in documents are the same.
+``lagesbild.areas.sections``), so the figures on screen and in documents are the same.
 """
 
 from __future__ import annotations
@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from lagesbild import attention, availability, rules
-from lagesbild import status as statuses
+from lagesbild.areas import attention, availability
+from lagesbild import rules
+from lagesbild.rules import status as statuses
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, plural, t
-from lagesbild.incidents import serious_incidents_sentence
-from lagesbild.sections import (Delta, Fetch, as_of, by_year, change, count_change,
+from lagesbild.areas.incidents import serious_incidents_sentence
+from lagesbild.areas.sections import (Delta, Fetch, as_of, by_year, change, count_change,
                                 scope_in_sentence, scope_label, share_change)
-from lagesbild.status import Status
+from lagesbild.rules.status import Status
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from . import contracts
-from .contracts import BOOLEAN, CHOICE, DATE, DECIMAL, MONTH, TEXT, TIMESTAMP, Column, Kind
+from lagesbild.data import contracts
+from lagesbild.data.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, MONTH, TEXT, TIMESTAMP, Column, Kind
 
 FORMATS = ("csv", "xlsx")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

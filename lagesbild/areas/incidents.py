@@ -5,7 +5,7 @@ authorities in time.
 
 Built from the ``incidents_*`` queries, and from ``overview_incidents`` for the headline
 figures so that they equal the overview's, through ``fetch(name, **params)`` as in
-``lagesbild.sections``.
+``lagesbild.areas.sections``.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import status as statuses
-from lagesbild.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES, Vocabulary
+from lagesbild.rules import status as statuses
+from lagesbild.data.contracts import CAUSES, INCIDENT_CATEGORIES, MUNICIPALITIES, SEVERITIES, Vocabulary
 from lagesbild.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, change,
+from lagesbild.areas.sections import (Chart, Fetch, Headline, Section, Series, Table, as_of, change,
                                 count_change, is_year_end, month_abbreviation, month_name, records,
                                 scope_in_sentence, scope_label, text_table)
 

@@ -23,13 +23,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from lagesbild import db
-from lagesbild.contracts import MUNICIPALITIES
+from lagesbild.data import db
+from lagesbild.data.contracts import MUNICIPALITIES
 from lagesbild.formatting import fmt_date
 from lagesbild.i18n import t
-from lagesbild.ingest import log_change
+from lagesbild.data.ingest import log_change
 from lagesbild.report import model
-from lagesbild.sections import Fetch
+from lagesbild.areas.sections import Fetch
 
 SNAPSHOT_FORMAT = 1
 

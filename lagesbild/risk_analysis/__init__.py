@@ -6,7 +6,7 @@ An analysis is an ``analyses`` row; every assessment it makes is a ``risks`` row
 ``analysis_id`` and ``threat_id``, dated on the analysis's date. A component that already has
 a risk for the threat (same system and threat) gets a new assessment of that risk, so the
 risk keeps its history across analyses; otherwise the risk gets the next free id ("R-26").
-Every write goes through the importer (:func:`lagesbild.ingest.import_rows`): the same checks
+Every write goes through the importer (:func:`lagesbild.data.ingest.import_rows`): the same checks
 as an import file, and a change-log row.
 """
 
@@ -21,12 +21,16 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from lagesbild import editing, ingest, risk_review, risk_scales, rules
-from lagesbild.contracts import ANALYSES, KLASSA_LEVELS, RISKS
+from lagesbild.admin import editing
+from lagesbild.data import ingest
+from lagesbild.rules import risk_review
+from lagesbild.risk_analysis import scales as risk_scales
+from lagesbild import rules
+from lagesbild.data.contracts import ANALYSES, KLASSA_LEVELS, RISKS
 from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import label, plural, t
-from lagesbild.risks import BANDS, Cell, Mark, Matrix, band_label
-from lagesbild.sections import Fetch, records
+from lagesbild.areas.risks import BANDS, Cell, Mark, Matrix, band_label
+from lagesbild.areas.sections import Fetch, records
 
 DEFAULT_AREA = "IT-infrastruktur"
 ACTIVE, ACCEPT = risk_review.ACTIVE, risk_review.ACCEPT

@@ -36,9 +36,9 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
-from . import contracts
-from .formatting import fmt_int
-from .contracts import (BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TEXT, TIMESTAMP,
+from lagesbild.data import contracts
+from lagesbild.formatting import fmt_int
+from lagesbild.data.contracts import (BOOLEAN, CHOICE, DATE, DECIMAL, INTEGER, MONTH, TEXT, TIMESTAMP,
                         Column, Kind)
 
 MAX_FILE_BYTES = 512 * 1024 * 1024

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from . import risk_review, rules
+from lagesbild.rules import risk_review
+from lagesbild import rules
 
 
 # How pages, reports and messages show a value of a numbered scale with its label.
@@ -416,7 +417,7 @@ RISKS = Kind(
                 "kvarstående risk är högre än risken före behandling",
                 "residual risk is higher than the risk before treatment"),
         # Accepting a Hög or Extremt hög risk is a decision someone takes, for a reason and a
-        # time (lagesbild.risk_review).
+        # time (lagesbild.rules.risk_review).
         RowRule(f"treatment IS DISTINCT FROM '{risk_review.ACCEPT}' "
                 f"OR likelihood * consequence < {rules.RISK_ACCEPTANCE_SCORE} "
                 "OR (nullif(trim(accepted_by), '') IS NOT NULL "

@@ -9,9 +9,9 @@ from the ``risks_matrix`` query, never computed here.
 
 from __future__ import annotations
 
-from lagesbild.contracts import CONSEQUENCES, LIKELIHOODS
+from lagesbild.data.contracts import CONSEQUENCES, LIKELIHOODS
 from lagesbild.i18n import label, t
-from lagesbild.sections import Fetch
+from lagesbild.areas.sections import Fetch
 
 # What an analysis stores in analyses.scales: the scales it rated on.
 MSB_4X4 = "MSB 4×4"

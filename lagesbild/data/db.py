@@ -16,7 +16,7 @@ import pandas as pd
 
 from lagesbild import rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "queries"
 SCHEMA = QUERIES / "schema"
 DEFAULT_PATH = ROOT / "data" / "lagesbild.duckdb"

@@ -1,8 +1,8 @@
 """Every threshold and deadline Lägesbild judges by, defined once.
 
-The status words (``lagesbild.status``), the findings (``lagesbild.attention``), the risk
-method (``lagesbild.risk_review``) and the pages read the values from here; the SQL in
-``queries/`` takes them as parameters (:func:`sql_params`, bound by ``lagesbild.db`` to every
+The status words (``lagesbild.rules.status``), the findings (``lagesbild.areas.attention``), the risk
+method (``lagesbild.rules.risk_review``) and the pages read the values from here; the SQL in
+``queries/`` takes them as parameters (:func:`sql_params`, bound by ``lagesbild.data.db`` to every
 query and macro call that names them), and the texts take them as placeholders
 (:func:`text_values`, filled in by ``lagesbild.i18n.t``). No number below is written again in
 SQL or in a text. ``docs/regler.md`` lists each rule with where it is used.
@@ -26,7 +26,7 @@ SIGNIFICANT_INCIDENT_WARNING_HOURS = 24
 # An open incident older than this many days should have been closed or escalated; the
 # "open by age" chart's last group starts after it.
 OPEN_INCIDENT_OLD_DAYS = 30
-# Outcomes of the reporting deadline (lagesbild.incidents.outcome) and the status each calls
+# Outcomes of the reporting deadline (lagesbild.areas.incidents.outcome) and the status each calls
 # for: a deadline missed, by a late report or by none, calls for action (the law was not
 # followed, whatever came after); a deadline still running is worth watching. The Incidenter
 # page's reporting status and the overview's finding about late reports both read this.

@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 
 from lagesbild import rules
-from lagesbild import status as statuses
-from lagesbild.contracts import KLASSA_LEVELS, MUNICIPALITIES, SLA_TIERS
+from lagesbild.rules import status as statuses
+from lagesbild.data.contracts import KLASSA_LEVELS, MUNICIPALITIES, SLA_TIERS
 from lagesbild.formatting import fmt_date, fmt_int, fmt_pct, fmt_points
 from lagesbild.i18n import label, plural, t
-from lagesbild.sections import (Chart, Fetch, FullList, Headline, Section, Series, Table, as_of,
+from lagesbild.areas.sections import (Chart, Fetch, FullList, Headline, Section, Series, Table, as_of,
                                 by_year, change, iso, python_value, records, scope_in_sentence,
                                 scope_label)
 

@@ -1,8 +1,8 @@
 """The Data page without Streamlit: check an uploaded file, show what it would change or
 every problem, import exactly the checked bytes on confirmation, and name the downloads.
 
-A check is a dry run of the command line's import: of :func:`lagesbild.ingest.import_file`
-for a file in the contract's format, or of :func:`lagesbild.profiles.import_with_profile` for
+A check is a dry run of the command line's import: of :func:`lagesbild.data.ingest.import_file`
+for a file in the contract's format, or of :func:`lagesbild.data.profiles.import_with_profile` for
 an export that a profile recognises by its headers (or that the user has just mapped).
 Nothing is written until :func:`confirm`, which imports the very bytes that were checked,
 through the same profile.
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from lagesbild.db import LagesbildError
+from lagesbild.data.db import LagesbildError
 
-from lagesbild import contracts, ingest, profiles
-from lagesbild.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, MONTH, TIMESTAMP, Kind
+from lagesbild.data import contracts, ingest, profiles
+from lagesbild.data.contracts import BOOLEAN, CHOICE, DATE, DECIMAL, MONTH, TIMESTAMP, Kind
 from lagesbild.formatting import fmt_decimal, fmt_int
 from lagesbild.i18n import plural, t
 

@@ -7,7 +7,7 @@ A page model (``incidents``, ``availability``, ``classification``, ``risks``,
 (``Headline`` with its ``Delta``) and sections (``Section``): a title, the plain-language
 sentence saying what the part shows and whether that is good or bad, a chart's aggregated
 series (``Chart``) and/or a table (``Table``), and a note. Everything is already in the
-reader's language; the page only draws it. The overview (``lagesbild.overview``) shows the
+reader's language; the page only draws it. The overview (``lagesbild.areas.overview``) shows the
 same ``Delta`` beside its areas' figures.
 
 The change since the year before is shown beside a figure (``change``) and, in a sentence,
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lagesbild.contracts import MUNICIPALITIES
+from lagesbild.data.contracts import MUNICIPALITIES
 from lagesbild.formatting import NBSP, fmt_change, fmt_date, fmt_int, fmt_points, is_missing
 from lagesbild.i18n import label, t
-from lagesbild.status import Status
+from lagesbild.rules.status import Status
 
 # Runs a named query with parameters: the app passes its cached runner, tests and the report
 # ``db.query`` bound to a connection, so the figures on screen and in documents are the same.

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lagesbild import contradictions
-from lagesbild import status as statuses
-from lagesbild.contracts import DOCUMENT_STATUSES, DOCUMENT_TYPES
+from lagesbild.areas import contradictions
+from lagesbild.rules import status as statuses
+from lagesbild.data.contracts import DOCUMENT_STATUSES, DOCUMENT_TYPES
 from lagesbild.formatting import fmt_date, fmt_int
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.sections import Fetch, Headline, Section, Table, as_of, change, iso, records
+from lagesbild.areas.sections import Fetch, Headline, Section, Table, as_of, change, iso, records
 
 # The register's review states and the tone of their cell (always with the state's word).
 STATE_TONE = {"overdue": "act", "due_soon": "watch", "ok": "good", "not_decided": "none",

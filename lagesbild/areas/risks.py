@@ -10,7 +10,7 @@ Built from ``risks_current`` (one row per risk), ``risks_matrix`` (the bands of 
 ``overview_risks`` (the headline counts the overview shows), ``risks_review``,
 ``risks_flagged_by_incidents``, ``risks_accepted``, ``risk_analyses`` and
 ``risks_since_previous_analysis``, through ``fetch(name, **params)`` as in
-``lagesbild.sections``; the rules of the method are in ``lagesbild.risk_review``. Risks
+``lagesbild.areas.sections``; the rules of the method are in ``lagesbild.rules.risk_review``. Risks
 belong to the whole association: the municipality filter does not apply.
 """
 
@@ -26,12 +26,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from lagesbild import contradictions, risk_review, rules
-from lagesbild.contracts import (ACTION_STATUSES, CONSEQUENCES, LIKELIHOODS, MUNICIPALITIES, RISK_AREAS,
+from lagesbild.areas import contradictions
+from lagesbild.rules import risk_review
+from lagesbild import rules
+from lagesbild.data.contracts import (ACTION_STATUSES, CONSEQUENCES, LIKELIHOODS, MUNICIPALITIES, RISK_AREAS,
                                  TREATMENTS)
 from lagesbild.formatting import MISSING, fmt_date, fmt_int
 from lagesbild.i18n import join_list, label, plural, t
-from lagesbild.sections import Fetch, Headline, Section, Table, by_year, change, python_value, records
+from lagesbild.areas.sections import Fetch, Headline, Section, Table, by_year, change, python_value, records
 
 # The bands in rising order; where each band starts is defined once, by the schema's
 # risk_band macro, and read from the queries.
