@@ -160,23 +160,23 @@ def report_timings(database: Path) -> dict[str, float]:
     return seconds
 
 
-def server_memory(database: Path) -> dict:
+def _measured_apart(script: str, what: str, database: Path) -> dict:
+    """The JSON a measuring script of bench/ prints last, run in its own process."""
     completed = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "server_memory.py"), str(database), str(YEAR)],
+        [sys.executable, str(ROOT / "bench" / script), str(database), str(YEAR)],
         capture_output=True, text=True, cwd=ROOT, timeout=3600)
     if completed.returncode != 0:
-        raise SystemExit(f"server memory: {completed.stderr[-2000:]}")
+        raise SystemExit(f"{what}: {completed.stderr[-2000:]}")
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def server_memory(database: Path) -> dict:
+    return _measured_apart("server_memory.py", "server memory", database)
 
 
 def browser_timings(database: Path) -> dict:
     """Time to the first chart in a real browser at 20 Mbit/s, directly and through nginx."""
-    completed = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "browser_timing.py"), str(database), str(YEAR)],
-        capture_output=True, text=True, cwd=ROOT, timeout=3600)
-    if completed.returncode != 0:
-        raise SystemExit(f"browser timing: {completed.stderr[-2000:]}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    return _measured_apart("browser_timing.py", "browser timing", database)
 
 
 def browser_rows(browser: dict) -> list[str]:
